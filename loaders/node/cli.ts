@@ -1,0 +1,42 @@
+import {Command, CommanderError} from "commander";
+import {EXIT, InputError, UsageError} from "./errors.ts";
+import {registerCommands} from "./commands/index.ts";
+
+/** Builds the `servicebench` program; subcommands live one per module in `commands/`. */
+export function program(): Command {
+  const cli = new Command("servicebench")
+    .description(
+      "Benchmark a customer-support organisation from its ticket and survey exports:\n" +
+        "KPIs, service archetype and peer percentiles.",
+    )
+    .version(process.env.npm_package_version ?? "0.1.0")
+    .showHelpAfterError()
+    .exitOverride();
+  registerCommands(cli);
+  return cli;
+}
+
+/** Runs the command line and returns the exit code (0 ok, 1 bad input, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`servicebench: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      for (const line of error.problems) process.stderr.write(`${line}\n`);
+      return EXIT.input;
+    }
+    // Anything else is our bug, not the user's: say so in one line, keep the stack for DEBUG.
+    process.stderr.write(`servicebench: internal error: ${(error as Error).message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return EXIT.input;
+  }
+}
