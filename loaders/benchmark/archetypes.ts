@@ -1,0 +1,129 @@
+/**
+ * The four service archetypes named by the Zendesk Benchmark Q4 2014. Zendesk published the
+ * names and qualitative descriptions only; the prototypes below are ours.
+ */
+export const ARCHETYPES = [
+  "relationship_builders",
+  "masters_of_complexity",
+  "late_bloomers",
+  "captains_of_scale",
+] as const;
+export type Archetype = (typeof ARCHETYPES)[number];
+
+export const ARCHETYPE_NAMES: Record<Archetype, {en: string; fr: string; fr_with_article: string}> = {
+  relationship_builders: {
+    en: "Relationship Builders",
+    fr: "bâtisseurs de relation",
+    fr_with_article: "les bâtisseurs de relation",
+  },
+  masters_of_complexity: {
+    en: "Masters of Complexity",
+    fr: "maîtres de la complexité",
+    fr_with_article: "les maîtres de la complexité",
+  },
+  late_bloomers: {en: "Late Bloomers", fr: "retardataires", fr_with_article: "les retardataires"},
+  captains_of_scale: {
+    en: "Captains of Scale",
+    fr: "champions à grande échelle",
+    fr_with_article: "les champions à grande échelle",
+  },
+};
+
+/** One-line portraits shown next to a placement (after DESIGN.md and the Zendesk wording). */
+export const ARCHETYPE_PORTRAITS: Record<Archetype, {en: string; fr: string}> = {
+  relationship_builders: {
+    en: "Low volume and a small team: slow but personal replies, high satisfaction.",
+    fr: "Peu de volume et une petite équipe : des réponses lentes mais personnelles, une satisfaction élevée.",
+  },
+  masters_of_complexity: {
+    en: "Complex tickets: many replies per ticket, more agents per ticket, long resolutions.",
+    fr: "Des tickets complexes : beaucoup de réponses par ticket, plus d'agents par ticket, des résolutions longues.",
+  },
+  late_bloomers: {
+    en: "An unbalanced operation still in flux: satisfaction and speed lag behind.",
+    fr: "Une organisation encore déséquilibrée : la satisfaction et la rapidité sont en retrait.",
+  },
+  captains_of_scale: {
+    en: "High volume and tickets per agent, fast, self-service and automation, high satisfaction.",
+    fr: "Gros volume et beaucoup de tickets par agent, rapides, self-service et automatisation, satisfaction élevée.",
+  },
+};
+
+/**
+ * Prototype of each archetype: where a typical member sits. Calibrated KPIs are multipliers of
+ * the published medians (tickets per month, replies, first reply) or a shift of CSAT in logit
+ * units; KPIs with no verified benchmark are given directly in their raw units.
+ */
+export interface Prototype {
+  /** Share of the synthetic panel drawn from this prototype (not published by Zendesk). */
+  weight: number;
+  tickets_per_month_x: number;
+  replies_per_ticket_x: number;
+  first_reply_x: number;
+  csat_logit_shift: number;
+  nps_shift: number;
+  tickets_per_agent_month: number;
+  coverage_hours_weekday: number;
+  coverage_hours_weekend: number;
+  self_service_ratio: number;
+  automation_rules: number;
+}
+
+export const PROTOTYPES: Record<Archetype, Prototype> = {
+  // Small, personal, slow, loved.
+  relationship_builders: {
+    weight: 0.3,
+    tickets_per_month_x: 0.3,
+    replies_per_ticket_x: 1.1,
+    first_reply_x: 2,
+    csat_logit_shift: 0.7,
+    nps_shift: 10,
+    tickets_per_agent_month: 25,
+    coverage_hours_weekday: 40,
+    coverage_hours_weekend: 0.5,
+    self_service_ratio: 1.5,
+    automation_rules: 6,
+  },
+  // Many replies, many agents per ticket, wide coverage, heavy investment.
+  masters_of_complexity: {
+    weight: 0.2,
+    tickets_per_month_x: 2,
+    replies_per_ticket_x: 2,
+    first_reply_x: 1.5,
+    csat_logit_shift: 0,
+    nps_shift: 0,
+    tickets_per_agent_month: 22,
+    coverage_hours_weekday: 60,
+    coverage_hours_weekend: 8,
+    self_service_ratio: 3,
+    automation_rules: 30,
+  },
+  // Under-staffed and under-equipped: slow, lower CSAT, no self-service to speak of.
+  late_bloomers: {
+    weight: 0.3,
+    tickets_per_month_x: 1,
+    replies_per_ticket_x: 1,
+    first_reply_x: 3,
+    csat_logit_shift: -1,
+    nps_shift: -15,
+    tickets_per_agent_month: 80,
+    coverage_hours_weekday: 35,
+    coverage_hours_weekend: 1,
+    self_service_ratio: 0.3,
+    automation_rules: 3,
+  },
+  // High volume per agent, fast, every tool in use, still high CSAT.
+  captains_of_scale: {
+    weight: 0.2,
+    tickets_per_month_x: 6,
+    replies_per_ticket_x: 0.8,
+    first_reply_x: 0.2,
+    csat_logit_shift: 0.5,
+    nps_shift: 5,
+    tickets_per_agent_month: 140,
+    coverage_hours_weekday: 100,
+    coverage_hours_weekend: 30,
+    self_service_ratio: 12,
+    automation_rules: 80,
+  },
+};

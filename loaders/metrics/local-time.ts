@@ -1,0 +1,98 @@
+/**
+ * Local calendar fields of UTC instants in an IANA zone, computed with `Intl.DateTimeFormat` so
+ * that neither DuckDB engine needs time-zone support (DuckDB-WASM in the site has no ICU).
+ */
+
+export interface LocalParts {
+  /** YYYY-MM-DD */
+  date: string;
+  /** YYYY-MM */
+  month: string;
+  /** ISO weekday, 1 = Monday .. 7 = Sunday. */
+  weekday: number;
+  /** 0..23 */
+  hour: number;
+  /** ISO week, YYYY-Www. */
+  week: string;
+}
+
+// Offsets change on quarter-hour UTC boundaries in every current zone, so one lookup per slot is exact.
+const SLOT_MS = 15 * 60_000;
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
+
+export class LocalClock {
+  readonly #format: Intl.DateTimeFormat;
+  readonly #offsets = new Map<number, number>();
+
+  constructor(readonly timeZone: string) {
+    this.#format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+  }
+
+  /** Offset of local time from UTC in milliseconds at instant `ms`. */
+  offset(ms: number): number {
+    const slot = Math.floor(ms / SLOT_MS);
+    let offset = this.#offsets.get(slot);
+    if (offset === undefined) {
+      const start = slot * SLOT_MS;
+      const p: Record<string, number> = {};
+      for (const {type, value} of this.#format.formatToParts(new Date(start))) p[type] = Number(value);
+      const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+      offset = local - start;
+      this.#offsets.set(slot, offset);
+    }
+    return offset;
+  }
+
+  parts(ms: number): LocalParts {
+    const d = new Date(ms + this.offset(ms));
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth() + 1;
+    const day = d.getUTCDate();
+    const weekday = ((d.getUTCDay() + 6) % 7) + 1;
+    return {
+      date: `${y}-${pad(m)}-${pad(day)}`,
+      month: `${y}-${pad(m)}`,
+      weekday,
+      hour: d.getUTCHours(),
+      week: isoWeek(y, m, day, weekday),
+    };
+  }
+}
+
+/** ISO 8601 week of a calendar date: the week's Thursday decides the year. */
+export function isoWeek(y: number, m: number, d: number, weekday: number): string {
+  const thursday = Date.UTC(y, m - 1, d + 4 - weekday);
+  const ty = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(ty, 0, 1)) / 86_400_000 / 7) + 1;
+  return `${ty}-W${pad(week)}`;
+}
+
+/** Every date from `first` to `last` inclusive (YYYY-MM-DD strings), walking whole UTC days. */
+export function dateRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); t <= end; t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** Weekday and ISO week of a local date string (no zone involved: it is already local). */
+export function dateParts(date: string): {weekday: number; week: string; month: string} {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = ((d.getUTCDay() + 6) % 7) + 1;
+  return {
+    weekday,
+    week: isoWeek(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), weekday),
+    month: date.slice(0, 7),
+  };
+}

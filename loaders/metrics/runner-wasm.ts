@@ -1,0 +1,55 @@
+import {Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType} from "apache-arrow";
+import {createTableSql, normaliseRow, quoteIdent} from "./runner.ts";
+import type {ColumnType, Row, SqlRunner, TableSpec} from "./types.ts";
+
+/**
+ * The part of a DuckDB-WASM connection the runner uses. Both the blocking connection (Node tests)
+ * and the async one (`AsyncDuckDBConnection` in the browser) fit, since results are awaited.
+ */
+export interface WasmConnection {
+  query(sql: string): Table | Promise<Table>;
+  insertArrowTable(table: Table, options: {name: string; create?: boolean}): unknown;
+}
+
+const ARROW: Record<ColumnType, () => DataType> = {
+  VARCHAR: () => new Utf8(),
+  DOUBLE: () => new Float64(),
+  INTEGER: () => new Int32(),
+  BOOLEAN: () => new Bool(),
+};
+
+/** Arrow table with exactly the spec's columns and types, e.g. for a Framework data loader to emit. */
+export function toArrow(spec: TableSpec, rows: readonly Record<string, unknown>[]): Table {
+  const columns: Record<string, ReturnType<typeof vectorFromArray>> = {};
+  for (const c of spec.columns) {
+    columns[c.name] = vectorFromArray(
+      rows.map((r) => r[c.name] ?? null),
+      ARROW[c.type](),
+    );
+  }
+  return new Table(columns);
+}
+
+export class WasmRunner implements SqlRunner {
+  constructor(readonly connection: WasmConnection) {}
+
+  async query<T extends Row = Row>(sql: string): Promise<T[]> {
+    const table = await this.connection.query(sql);
+    return table.toArray().map((r: {toJSON(): Record<string, unknown>}) => normaliseRow(r.toJSON()) as T);
+  }
+
+  async load(spec: TableSpec, rows: readonly Record<string, unknown>[]): Promise<void> {
+    await this.connection.query(createTableSql(spec));
+    if (rows.length > 0) await this.loadArrow(spec, toArrow(spec, rows));
+  }
+
+  /** Appends an Arrow table holding the spec's columns (as `toArrow` writes them) to the spec's table. */
+  async loadArrow(spec: TableSpec, table: Table): Promise<void> {
+    const staging = `${spec.name}__staging`;
+    await this.connection.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
+    await this.connection.insertArrowTable(table, {name: staging, create: true});
+    const cols = spec.columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type})`).join(", ");
+    await this.connection.query(`INSERT INTO ${quoteIdent(spec.name)} SELECT ${cols} FROM ${quoteIdent(staging)}`);
+    await this.connection.query(`DROP TABLE ${quoteIdent(staging)}`);
+  }
+}

@@ -1,0 +1,124 @@
+import {randomBytes} from "node:crypto";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
+import path from "node:path";
+import {z} from "zod";
+import {Manifest, Profile, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
+import {writeCsv} from "./csv.ts";
+import {InputError} from "./errors.ts";
+import {readParquet, writeParquet} from "./parquet.ts";
+import {columnsOf} from "./table-columns.ts";
+
+/** File names inside a dataset directory. `*.private*` files stay with the data owner. */
+export const DATASET_FILES = {
+  tickets: "tickets.parquet",
+  responses: "responses.parquet",
+  profile: "profile.json",
+  manifest: "manifest.json",
+  rejects: "rejects.csv",
+  agents: "agents.private.csv",
+  salt: "salt.private",
+} as const;
+
+export const TICKET_TABLE = columnsOf(Ticket);
+export const RESPONSE_TABLE = columnsOf(SurveyResponse);
+export const REJECT_COLUMNS = ["file", "line", "field", "reason", "excerpt", "severity"] as const;
+
+export interface Dataset {
+  tickets: Ticket[];
+  responses: SurveyResponse[];
+  profile: Profile;
+  manifest: Manifest;
+}
+
+export interface DatasetContents {
+  tickets: Ticket[];
+  responses: SurveyResponse[];
+  manifest: Manifest;
+  rejects: Reject[];
+  /** Pseudonym code -> agent name, for the owner only. */
+  agents: {code: string; name: string}[];
+  profile: Profile;
+  salt: string;
+}
+
+/**
+ * The salt that pseudonymises agent names: the one already kept in the dataset, so re-ingesting
+ * gives the same codes, or a new random one. It is saved by `writeDataset`.
+ */
+export async function datasetSalt(dir: string): Promise<string> {
+  const saved = await readText(path.join(dir, DATASET_FILES.salt));
+  return saved?.trim() || randomBytes(16).toString("hex");
+}
+
+/** The dataset's profile when it has one (user edits to it survive re-ingest), else null. */
+export async function readProfile(file: string): Promise<Profile | null> {
+  const text = await readText(file);
+  return text === null ? null : parseJson(file, text, Profile);
+}
+
+/** The profile a new dataset starts with: what is known from the command line, nulls elsewhere. */
+export function defaultProfile(orgId: string, timezone = "UTC"): Profile {
+  return Profile.parse({
+    org_id: orgId,
+    display_name: orgId,
+    industry: null,
+    country: null,
+    agents: null,
+    timezone,
+  });
+}
+
+/** Writes every file of a dataset directory (created when missing). */
+export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
+  await mkdir(dir, {recursive: true});
+  const file = (name: keyof typeof DATASET_FILES) => path.join(dir, DATASET_FILES[name]);
+  await writeParquet(file("tickets"), TICKET_TABLE, contents.tickets);
+  await writeParquet(file("responses"), RESPONSE_TABLE, contents.responses);
+  await writeJson(file("profile"), contents.profile);
+  await writeJson(file("manifest"), contents.manifest);
+  await writeCsv(file("rejects"), REJECT_COLUMNS, contents.rejects);
+  await writeCsv(file("agents"), ["code", "name"] as const, contents.agents);
+  await writeFile(file("salt"), `${contents.salt}\n`, {mode: 0o600});
+  // Keeps the owner's private files out of any repository the dataset is copied into.
+  await writeFile(path.join(dir, ".gitignore"), "*.private*\n");
+}
+
+/** Reads a dataset directory back: canonical rows (instants as epoch ms), profile and manifest. */
+export async function readDataset(dir: string): Promise<Dataset> {
+  const file = (name: keyof typeof DATASET_FILES) => path.join(dir, DATASET_FILES[name]);
+  const profile = await readProfile(file("profile"));
+  if (!profile) throw new InputError([`${file("profile")}: not found (is ${dir} a dataset directory?)`]);
+  const manifestText = await readText(file("manifest"));
+  if (manifestText === null) throw new InputError([`${file("manifest")}: not found`]);
+  const manifest = parseJson(file("manifest"), manifestText, Manifest);
+  const tickets = (await readParquet(file("tickets"), TICKET_TABLE)) as Ticket[];
+  const responses = (await readParquet(file("responses"), RESPONSE_TABLE)) as SurveyResponse[];
+  return {tickets, responses, profile, manifest};
+}
+
+async function readText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+function parseJson<T>(file: string, text: string, schema: z.ZodType<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([`${file}: not valid JSON: ${(error as Error).message}`]);
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new InputError(
+    parsed.error.issues.map((issue) => `${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`),
+  );
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+}

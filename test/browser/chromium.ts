@@ -1,0 +1,86 @@
+import {mkdir, mkdtemp, rm} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {chromium, type BrowserContext, type Page} from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const SCREENSHOTS = "test/output/screenshots";
+
+/** Flags that keep Debian Chromium from calling Google services on a closed network. */
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Visit {
+  page: Page;
+  /** Console errors, page errors, failed requests and HTTP errors, one line each. */
+  problems: string[];
+  /** Requests to any host other than the local server; they are aborted, never sent. */
+  foreign: string[];
+}
+
+export interface Browser {
+  visit(url: string, name: string): Promise<Visit>;
+  screenshot(visit: Visit, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const chromiumAvailable = existsSync(CHROMIUM);
+
+/** Launches headless Debian Chromium with a fresh profile; every foreign request is recorded and aborted. */
+export async function launch(origin: string): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), "servicebench-chromium-"));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: {width: 1280, height: 900},
+  });
+  const local = new URL(origin).host;
+  const visits: Visit[] = [];
+  const current = () => visits[visits.length - 1];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.host === local || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    current()?.foreign.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
+  context.on("requestfailed", (r) => {
+    if (new URL(r.url()).host === local) current()?.problems.push(`request failed ${r.url()} ${r.failure()?.errorText}`);
+  });
+  context.on("response", (r) => {
+    // Browsers probe /favicon.ico on their own; a missing one is not a page error.
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) current()?.problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  return {
+    async visit(url, _name) {
+      const page = await context.newPage();
+      const visit: Visit = {page, problems: [], foreign: []};
+      visits.push(visit);
+      page.on("console", (m) => {
+        if (m.type() === "error") visit.problems.push(`console.error ${m.text()}`);
+      });
+      page.on("pageerror", (e) => visit.problems.push(`page error ${e.message}`));
+      await page.goto(url, {waitUntil: "load"});
+      return visit;
+    },
+    async screenshot(visit, name) {
+      await mkdir(SCREENSHOTS, {recursive: true});
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await visit.page.screenshot({path, fullPage: true});
+      return path;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, {recursive: true, force: true});
+    },
+  };
+}
