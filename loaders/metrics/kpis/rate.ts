@@ -31,7 +31,7 @@ export function rateKpi(spec: RateSpec): KpiDefinition {
     sql(o: KpiOptions) {
       const den = `CASE WHEN ${spec.denominator(o)} THEN 1 ELSE 0 END`;
       const num = `CASE WHEN (${spec.denominator(o)}) AND (${spec.numerator(o)}) THEN 1 ELSE 0 END`;
-      const value = `CAST(sum(num) AS DOUBLE) / sum(den)`;
+      const value = `CAST(sum(num) AS DOUBLE) / nullif(sum(den), 0)`;
       const known = spec.known ? `CASE WHEN ${spec.known} THEN ${value} END` : value;
       return `WITH t AS (${ticketBase(o)}),
   d AS (SELECT cut, ${den} AS den, ${num} AS num FROM t)
