@@ -1,5 +1,3 @@
-import type {OrgSummary} from "../schema/org-summary.ts";
-
 /** How a raw KPI is mapped before standardising; skewed counts and durations are logged. */
 export type Transform =
   /** log(1 + x): counts and durations, right-skewed, may be 0. */
@@ -39,7 +37,13 @@ export const FEATURES: readonly FeatureDef[] = [
   {key: "coverage_hours_weekend", group: "resources", transform: "log1p", bounds: [0, 48], optional: false},
   {key: "self_service_ratio", group: "maturity", transform: "log1p", bounds: [0, 1000], optional: true},
   {key: "automation_rules", group: "maturity", transform: "log1p", bounds: [0, 5000], optional: true},
-  {key: "first_reply_p50_minutes", group: "performance", transform: "log1p", bounds: [0.1, 1e5], optional: false},
+  {
+    key: "first_reply_p50_minutes",
+    group: "performance",
+    transform: "log1p",
+    bounds: [0.1, 1e5],
+    optional: false,
+  },
   {key: "csat", group: "performance", transform: "logit", bounds: [0.3, 0.995], optional: false},
 ];
 
@@ -73,10 +77,10 @@ export function inverse(transform: Transform, y: number): number {
 }
 
 /** Transformed feature values of one organisation; `null` where the KPI is unknown. */
-export function featureVector(summary: OrgSummary): (number | null)[] {
+export function featureVector(summary: Partial<Record<FeatureKey, number | null>>): (number | null)[] {
   return FEATURES.map((f) => {
     const raw = summary[f.key];
-    return raw === null || !Number.isFinite(raw) ? null : forward(f.transform, raw);
+    return raw === null || raw === undefined || !Number.isFinite(raw) ? null : forward(f.transform, raw);
   });
 }
 

@@ -80,7 +80,11 @@ export function isoWeek(y: number, m: number, d: number, weekday: number): strin
 /** Every date from `first` to `last` inclusive (YYYY-MM-DD strings), walking whole UTC days. */
 export function dateRange(first: string, last: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); t <= end; t += 86_400_000) {
+  for (
+    let t = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`);
+    t <= end;
+    t += 86_400_000
+  ) {
     out.push(new Date(t).toISOString().slice(0, 10));
   }
   return out;

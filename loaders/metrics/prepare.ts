@@ -102,7 +102,8 @@ export const META: TableSpec = {
 export const TABLES = [TICKETS, TICKET_TAGS, RESPONSES, ACTIVITY, DAYS, META] as const;
 
 export type PreparedRow = Record<string, string | number | boolean | null>;
-export type Prepared = Record<(typeof TABLES)[number]["name"], PreparedRow[]>;
+export type TableName = "tickets" | "ticket_tags" | "responses" | "activity" | "days" | "meta";
+export type Prepared = Record<TableName, PreparedRow[]>;
 
 export interface DatasetInput {
   tickets: readonly Ticket[];
@@ -156,7 +157,10 @@ export function prepare({tickets, responses, profile}: DatasetInput): Prepared {
     });
     for (const tag of new Set(t.tags)) out.ticket_tags.push({ticket_id: t.ticket_id, tag});
     const acts: [string, number | null][] = [
-      ["reply", t.first_reply_minutes === null ? null : t.created_at + Math.round(t.first_reply_minutes * MINUTE)],
+      [
+        "reply",
+        t.first_reply_minutes === null ? null : t.created_at + Math.round(t.first_reply_minutes * MINUTE),
+      ],
       ["solve", solved ? t.solved_at : null],
     ];
     for (const [kind, at] of acts) {
@@ -191,11 +195,16 @@ export function prepare({tickets, responses, profile}: DatasetInput): Prepared {
   if (first !== null && last !== null) {
     for (const day of dateRange(first, last)) out.days.push({day, ...dateParts(day)});
   }
-  out.meta.push({timezone: clock.timeZone, agents: profile.agents ?? null, first_date: first, last_date: last});
+  out.meta.push({
+    timezone: clock.timeZone,
+    agents: profile.agents ?? null,
+    first_date: first,
+    last_date: last,
+  });
   return out;
 }
 
 /** Loads every prepared table through a runner (native or WASM). */
 export async function loadPrepared(runner: SqlRunner, prepared: Prepared): Promise<void> {
-  for (const spec of TABLES) await runner.load(spec, prepared[spec.name as keyof Prepared]);
+  for (const spec of TABLES) await runner.load(spec, prepared[spec.name as TableName]);
 }

@@ -1,14 +1,26 @@
-import {Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType} from "apache-arrow";
+import {
+  Bool,
+  Float64,
+  Int32,
+  Table,
+  Utf8,
+  tableToIPC,
+  vectorFromArray,
+  type DataType,
+  type Vector,
+} from "apache-arrow";
 import {createTableSql, normaliseRow, quoteIdent} from "./runner.ts";
 import type {ColumnType, Row, SqlRunner, TableSpec} from "./types.ts";
 
 /**
  * The part of a DuckDB-WASM connection the runner uses. Both the blocking connection (Node tests)
  * and the async one (`AsyncDuckDBConnection` in the browser) fit, since results are awaited.
+ * Tables go in as IPC bytes, not `Table` objects: DuckDB-WASM's own copy of apache-arrow may be
+ * another module instance (CJS vs ESM, or another version) and would mis-serialise ours.
  */
 export interface WasmConnection {
   query(sql: string): Table | Promise<Table>;
-  insertArrowTable(table: Table, options: {name: string; create?: boolean}): unknown;
+  insertArrowFromIPCStream(buffer: Uint8Array, options: {name: string; create?: boolean}): unknown;
 }
 
 const ARROW: Record<ColumnType, () => DataType> = {
@@ -20,12 +32,12 @@ const ARROW: Record<ColumnType, () => DataType> = {
 
 /** Arrow table with exactly the spec's columns and types, e.g. for a Framework data loader to emit. */
 export function toArrow(spec: TableSpec, rows: readonly Record<string, unknown>[]): Table {
-  const columns: Record<string, ReturnType<typeof vectorFromArray>> = {};
+  const columns: Record<string, Vector> = {};
   for (const c of spec.columns) {
     columns[c.name] = vectorFromArray(
       rows.map((r) => r[c.name] ?? null),
       ARROW[c.type](),
-    );
+    ) as Vector;
   }
   return new Table(columns);
 }
@@ -47,9 +59,14 @@ export class WasmRunner implements SqlRunner {
   async loadArrow(spec: TableSpec, table: Table): Promise<void> {
     const staging = `${spec.name}__staging`;
     await this.connection.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-    await this.connection.insertArrowTable(table, {name: staging, create: true});
+    await this.connection.insertArrowFromIPCStream(tableToIPC(table, "stream"), {
+      name: staging,
+      create: true,
+    });
     const cols = spec.columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type})`).join(", ");
-    await this.connection.query(`INSERT INTO ${quoteIdent(spec.name)} SELECT ${cols} FROM ${quoteIdent(staging)}`);
+    await this.connection.query(
+      `INSERT INTO ${quoteIdent(spec.name)} SELECT ${cols} FROM ${quoteIdent(staging)}`,
+    );
     await this.connection.query(`DROP TABLE ${quoteIdent(staging)}`);
   }
 }

@@ -59,7 +59,8 @@ export function ticketBase(o: KpiOptions): string {
  * response lacks come from its ticket, and the response's own channel wins over the ticket's.
  */
 export function responseBase(o: KpiOptions, kind: "csat" | "nps"): string {
-  const cut = o.by === "channel" ? `coalesce(r.channel, t.channel, ${NONE})` : ticketCut(o.by, "r.responded_month");
+  const cut =
+    o.by === "channel" ? `coalesce(r.channel, t.channel, ${NONE})` : ticketCut(o.by, "r.responded_month");
   return `SELECT r.*, ${cut} AS cut FROM responses r LEFT JOIN tickets t ON t.ticket_id = r.ticket_id${tagJoin(o.by)}
     WHERE r.kind = ${lit(kind)} AND ${period("r.responded_date", o)}`;
 }
@@ -85,3 +86,13 @@ export function ifEnough(expr: string, n: string, minN: number): string {
 export function insufficient(n: string, minN: number): string {
   return `(${n} < ${minN}) AS insufficient`;
 }
+
+/** Average days per month (365.2425 / 12). */
+export const DAYS_PER_MONTH = 30.436875;
+
+/**
+ * Months covered by the tickets of CTE `t`: local days from the first to the last creation,
+ * inclusive, over 30.44, and never below one day (1/30.44).
+ */
+export const MONTHS_SQL = `(SELECT greatest(CAST(count(*) AS DOUBLE), 1.0::DOUBLE) / ${DAYS_PER_MONTH}::DOUBLE FROM days
+    WHERE day BETWEEN (SELECT min(created_date) FROM t) AND (SELECT max(created_date) FROM t))`;

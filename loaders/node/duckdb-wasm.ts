@@ -8,8 +8,14 @@ export async function createWasmRunner(): Promise<WasmRunner> {
   const require = createRequire(import.meta.url);
   const dist = path.dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs"));
   const bundles = {
-    mvp: {mainModule: path.join(dist, "duckdb-mvp.wasm"), mainWorker: path.join(dist, "duckdb-node-mvp.worker.cjs")},
-    eh: {mainModule: path.join(dist, "duckdb-eh.wasm"), mainWorker: path.join(dist, "duckdb-node-eh.worker.cjs")},
+    mvp: {
+      mainModule: path.join(dist, "duckdb-mvp.wasm"),
+      mainWorker: path.join(dist, "duckdb-node-mvp.worker.cjs"),
+    },
+    eh: {
+      mainModule: path.join(dist, "duckdb-eh.wasm"),
+      mainWorker: path.join(dist, "duckdb-node-eh.worker.cjs"),
+    },
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();

@@ -9,7 +9,7 @@ export function fileSource(file: string, size: number, name = file): InputSource
   return {
     name,
     size,
-    stream: () => createReadStream(file, {highWaterMark: 1 << 20}) as AsyncIterable<Uint8Array>,
+    stream: () => createReadStream(file, {highWaterMark: 1 << 16}) as AsyncIterable<Uint8Array>,
   };
 }
 

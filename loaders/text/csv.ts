@@ -49,6 +49,11 @@ export class CsvParser {
   delimiter: Delimiter | null;
   /** Line of the record still open when the input ended inside quotes, else null. */
   unterminatedQuoteLine: number | null = null;
+  /**
+   * Columns the caller reads (1 = read). Other cells come back as "" without being copied out
+   * of the text, which saves most allocations on wide exports. Null = all columns.
+   */
+  wanted: Uint8Array | null = null;
   private buf = "";
   private line = 1;
   private readonly onRecord: RecordHandler;
@@ -80,6 +85,7 @@ export class CsvParser {
     const buf = this.buf;
     const n = buf.length;
     const delim = this.delimiter!.charCodeAt(0);
+    const wanted = this.wanted;
     let i = 0;
     while (i < n) {
       const recordStart = i;
@@ -135,7 +141,8 @@ export class CsvParser {
             if (c === delim || c === LF || c === CR) break;
             k++;
           }
-          fields.push(buf.slice(i, k));
+          const c = fields.length;
+          fields.push(wanted === null || c >= wanted.length || wanted[c] === 1 ? buf.slice(i, k) : "");
           i = k;
         }
         if (i >= n) {

@@ -1,0 +1,249 @@
+/** Helpers every adapter uses: blank canonical rows, hand-written validation, header lookup. */
+import type {SurveyKind, SurveyResponse, Ticket} from "../schema/index.ts";
+import {isoDate} from "../text/dates.ts";
+import {excerpt} from "../text/mask.ts";
+import {parseCount, parseDurationMinutes, parseNumber} from "../text/numbers.ts";
+import type {FileContext} from "./types.ts";
+
+/** Slack for "in the future": wall times read in the wrong zone can be up to 14 h ahead. */
+export const FUTURE_SLACK_MS = 14 * 3_600_000;
+
+/** A ticket with every optional field null, in schema order (one object shape for V8). */
+export function newTicket(ctx: FileContext, id: string, created: number, line: number): Ticket {
+  return {
+    org_id: ctx.orgId,
+    ticket_id: id,
+    created_at: created,
+    updated_at: null,
+    channel: "other",
+    channel_raw: null,
+    status: "open",
+    solved_at: null,
+    first_reply_minutes: null,
+    first_reply_minutes_business: null,
+    first_resolution_minutes: null,
+    first_resolution_minutes_business: null,
+    full_resolution_minutes: null,
+    full_resolution_minutes_business: null,
+    requester_wait_minutes: null,
+    requester_wait_minutes_business: null,
+    agent_wait_minutes: null,
+    agent_wait_minutes_business: null,
+    replies: null,
+    reopens: null,
+    group: null,
+    assignee: null,
+    priority: null,
+    type: null,
+    tags: [],
+    satisfaction: null,
+    source_file: ctx.file,
+    source_line: line,
+  };
+}
+
+const DURATIONS = [
+  "first_reply_minutes",
+  "first_reply_minutes_business",
+  "first_resolution_minutes",
+  "first_resolution_minutes_business",
+  "full_resolution_minutes",
+  "full_resolution_minutes_business",
+  "requester_wait_minutes",
+  "requester_wait_minutes_business",
+  "agent_wait_minutes",
+  "agent_wait_minutes_business",
+] as const;
+
+export interface Problem {
+  field: string;
+  reason: string;
+}
+
+/** Range checks of a finished ticket: the schema's rules without zod on the hot path. */
+export function checkTicket(t: Ticket, now: number): Problem | null {
+  if (!t.ticket_id) return {field: "ticket_id", reason: "missing"};
+  if (!Number.isFinite(t.created_at)) return {field: "created_at", reason: "missing"};
+  if (t.created_at > now + FUTURE_SLACK_MS)
+    return {field: "created_at", reason: `date in the future (${isoDate(t.created_at)})`};
+  if (t.solved_at !== null) {
+    if (!Number.isFinite(t.solved_at)) return {field: "solved_at", reason: "not a date"};
+    if (t.solved_at > now + FUTURE_SLACK_MS)
+      return {field: "solved_at", reason: `date in the future (${isoDate(t.solved_at)})`};
+    if (t.solved_at < t.created_at - 60_000)
+      return {field: "solved_at", reason: `before created_at (${isoDate(t.solved_at)})`};
+  }
+  if (t.updated_at !== null && t.updated_at > now + FUTURE_SLACK_MS)
+    return {field: "updated_at", reason: `date in the future (${isoDate(t.updated_at)})`};
+  for (const k of DURATIONS) {
+    const v = t[k];
+    if (v === null) continue;
+    if (!Number.isFinite(v)) return {field: k, reason: "not a number"};
+    if (v < 0) return {field: k, reason: `negative duration (${v})`};
+  }
+  for (const k of ["replies", "reopens"] as const) {
+    const v = t[k];
+    if (v !== null && !(Number.isInteger(v) && v >= 0)) return {field: k, reason: `not a count (${v})`};
+  }
+  return null;
+}
+
+/** Range checks of a survey response. */
+export function checkResponse(r: SurveyResponse, now: number): Problem | null {
+  if (!Number.isFinite(r.score)) return {field: "score", reason: "missing"};
+  if (r.score < r.scale_min || r.score > r.scale_max)
+    return {field: "score", reason: `score out of range ${r.scale_min}..${r.scale_max} (${r.score})`};
+  if (r.kind === "nps" && !Number.isInteger(r.score))
+    return {field: "score", reason: `NPS score not a whole number (${r.score})`};
+  if (!Number.isFinite(r.responded_at)) return {field: "responded_at", reason: "missing"};
+  if (r.responded_at > now + FUTURE_SLACK_MS)
+    return {field: "responded_at", reason: `date in the future (${isoDate(r.responded_at)})`};
+  return null;
+}
+
+/** Normalised header text: lower case, single spaces, no BOM or surrounding quotes. */
+export function norm(h: string): string {
+  return h
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ");
+}
+
+/** Index of the first header matching one of the names (normalised), or -1. */
+export function col(header: string[], ...names: string[]): number {
+  for (const name of names) {
+    const i = header.indexOf(name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+/** Share of `names` found in the header, for detection scores. */
+export function coverage(header: string[], names: string[]): number {
+  let hit = 0;
+  for (const n of names) if (header.includes(n)) hit++;
+  return hit / names.length;
+}
+
+/**
+ * Per-row cell reader: parses dates, numbers and durations, remembering the first failure so
+ * the row can be rejected with its field and reason.
+ */
+export class Cells {
+  problem: Problem | null = null;
+  constructor(private readonly ctx: FileContext) {}
+
+  reset(): void {
+    this.problem = null;
+  }
+
+  fail(field: string, reason: string): void {
+    if (!this.problem) this.problem = {field, reason};
+  }
+
+  date(raw: string | undefined, field: string): number | null {
+    if (raw === undefined) return null;
+    const v = this.ctx.dates.read(raw);
+    if (v !== null && Number.isNaN(v)) {
+      this.fail(field, this.ctx.dates.error);
+      return null;
+    }
+    return v;
+  }
+
+  number(raw: string | undefined, field: string): number | null {
+    if (raw === undefined) return null;
+    const v = parseNumber(raw, {decimalComma: this.ctx.decimalComma});
+    if (v !== null && Number.isNaN(v)) {
+      this.fail(field, `not a number "${raw.slice(0, 30)}"`);
+      return null;
+    }
+    return v;
+  }
+
+  /** Minutes from a duration cell; `unitMinutes` is the size of a plain number's unit. */
+  minutes(raw: string | undefined, field: string, unitMinutes = 1): number | null {
+    if (raw === undefined) return null;
+    const v = parseDurationMinutes(raw, unitMinutes, {decimalComma: this.ctx.decimalComma});
+    if (v !== null && Number.isNaN(v)) {
+      this.fail(field, `not a duration "${raw.slice(0, 30)}"`);
+      return null;
+    }
+    return v;
+  }
+
+  count(raw: string | undefined, field: string): number | null {
+    if (raw === undefined) return null;
+    const v = parseCount(raw);
+    if (v !== null && Number.isNaN(v)) {
+      this.fail(field, `not a whole number "${raw.slice(0, 30)}"`);
+      return null;
+    }
+    return v;
+  }
+}
+
+/** Minutes between two instants, null unless both happened. */
+export function minutesBetween(from: number | null, to: number | null): number | null {
+  if (from === null || to === null) return null;
+  return (to - from) / 60_000;
+}
+
+/** Headers whose cells may hold personal data: left out of reject excerpts. */
+const PII_HEADER = /requester|e-?mail|name|phone|subject|description|comment|address|\bip\b|ipaddress|why|remark/i;
+
+/** Builds a masked excerpt of a CSV row without the columns that may hold personal data. */
+export function rowExcerpt(header: string[], fields: string[]): string {
+  const kept: string[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const h = header[i] ?? "";
+    kept.push(PII_HEADER.test(h) ? "…" : fields[i]!);
+  }
+  return excerpt(kept.join(","));
+}
+
+const SAFE_KEYS = ["id", "ticket_id", "created_at", "updated_at", "status", "score", "state", "stream"];
+
+/** A masked excerpt of a JSON record with only non-personal keys. */
+export function objectExcerpt(value: unknown, extra: string[] = []): string {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return excerpt(String(value));
+  const rec = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of [...SAFE_KEYS, ...extra]) if (k in rec && typeof rec[k] !== "object") out[k] = rec[k];
+  return excerpt(JSON.stringify(out));
+}
+
+/** A survey response with nullable fields left null. */
+export function newResponse(
+  ctx: FileContext,
+  id: string,
+  kind: SurveyKind,
+  score: number,
+  scale: [number, number],
+  at: number,
+  line: number,
+): SurveyResponse {
+  return {
+    org_id: ctx.orgId,
+    response_id: id,
+    ticket_id: null,
+    kind,
+    score,
+    scale_min: scale[0],
+    scale_max: scale[1],
+    responded_at: at,
+    comment: null,
+    channel: null,
+    segment: null,
+    source_file: ctx.file,
+    source_line: line,
+  };
+}
+
+/** Id of a record as text; numbers keep all digits. */
+export function idText(v: unknown): string | null {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (typeof v === "string" && v.trim() !== "") return v.trim();
+  return null;
+}

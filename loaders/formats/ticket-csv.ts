@@ -1,0 +1,214 @@
+/**
+ * The row reader shared by every flat ticket CSV (Zendesk, Freshdesk, Intercom, generic with a
+ * mapping): each adapter only says which column holds which canonical field, in which unit.
+ * This is the ingest hot path, so it works on column indices and hand-written checks.
+ */
+import type {Channel, SurveyResponse, Status} from "../schema/index.ts";
+import {Cells, checkTicket, minutesBetween, newResponse, newTicket, rowExcerpt} from "./common.ts";
+import type {CsvReader, FileContext, MetricsPatch} from "./types.ts";
+import {channelOf, excludedStatus, priorityOf, satisfactionOf, satisfactionOfScore, statusOf} from "./vocab.ts";
+
+export type DurationField = Exclude<keyof MetricsPatch, "updated_at" | "solved_at" | "replies" | "reopens">;
+
+export interface MetricColumn {
+  field: DurationField;
+  index: number;
+  /** Minutes per unit of a plain number in the cell: 1 minutes, 60 hours, 1/60 seconds. */
+  unitMinutes: number;
+}
+
+/** Column indices (-1 = absent) and value vocabularies of one ticket CSV layout. */
+export interface TicketColumns {
+  id: number;
+  created: number;
+  updated: number;
+  solved: number;
+  /** Timestamp of the first agent reply, when the layout has it instead of a duration. */
+  firstReplyAt: number;
+  status: number;
+  priority: number;
+  type: number;
+  channel: number;
+  group: number;
+  assignee: number;
+  tags: number;
+  satisfaction: number;
+  replies: number;
+  reopens: number;
+  metrics: MetricColumn[];
+  /** Columns whose truthy value leaves the ticket out (Freshdesk "Spam", "Deleted"...). */
+  flags: {index: number; reason: string}[];
+}
+
+export interface TicketVocab {
+  /** Extra raw word -> canonical channel, checked before the shared table. */
+  channels?: Record<string, Channel>;
+  statuses?: Record<string, Status>;
+  /** Raw channel words (lower case) that mark outbound tickets, left out of the dataset. */
+  outbound?: Set<string>;
+  /** Raw satisfaction words (lower case) -> good / bad, checked before the shared table. */
+  satisfaction?: Record<string, "good" | "bad">;
+  /** Splits the tags cell. Default: spaces and commas. */
+  tagSplit?: RegExp;
+  /** Status used when the layout has no status column. Default "open". */
+  defaultStatus?: Status;
+}
+
+export const NO_COLUMNS: TicketColumns = {
+  id: -1, created: -1, updated: -1, solved: -1, firstReplyAt: -1, status: -1, priority: -1, type: -1,
+  channel: -1, group: -1, assignee: -1, tags: -1, satisfaction: -1, replies: -1, reopens: -1, metrics: [], flags: [],
+}; // prettier-ignore
+
+const TRUTHY = new Set(["true", "yes", "1", "y", "x"]);
+
+export function ticketCsvReader(ctx: FileContext, header: string[], cols: TicketColumns, vocab: TicketVocab = {}): CsvReader {
+  const cells = new Cells(ctx);
+  const sink = ctx.sink;
+  const warned = new Set<string>();
+  const split = vocab.tagSplit ?? /[\s,]+/;
+  const channelCache = new Map<string, {channel: Channel; raw: string; outbound: boolean}>();
+
+  const channelFor = (raw: string, line: number) => {
+    let c = channelCache.get(raw);
+    if (!c) {
+      const key = raw.trim().toLowerCase();
+      const own = vocab.channels?.[key] ?? vocab.channels?.[raw.trim()];
+      const shared = channelOf(raw);
+      if (!own && !shared.known && !warned.has(key)) {
+        warned.add(key);
+        sink.warn(line, "channel", `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`);
+      }
+      c = {channel: own ?? shared.channel, raw: ctx.intern(raw.trim()), outbound: vocab.outbound?.has(key) ?? false};
+      channelCache.set(raw, c);
+    }
+    return c;
+  };
+
+  const at = (f: string[], i: number): string | undefined => (i < 0 ? undefined : f[i]);
+
+  const used = [cols.id, cols.created, cols.updated, cols.solved, cols.firstReplyAt, cols.status, cols.priority];
+  used.push(cols.type, cols.channel, cols.group, cols.assignee, cols.tags, cols.satisfaction, cols.replies);
+  used.push(cols.reopens, ...cols.metrics.map((m) => m.index), ...cols.flags.map((m) => m.index));
+  return {
+    dateColumns: [cols.created, cols.updated, cols.solved, cols.firstReplyAt].filter((i) => i >= 0),
+    columns: used.filter((i) => i >= 0),
+    row(f, line) {
+      cells.reset();
+      const id = (f[cols.id] ?? "").trim();
+      if (id === "") return sink.reject(line, "ticket_id", "missing", rowExcerpt(header, f));
+      const created = cells.date(f[cols.created] ?? "", "created_at");
+      if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, rowExcerpt(header, f));
+      if (created === null) return sink.reject(line, "created_at", "missing", rowExcerpt(header, f));
+      const t = newTicket(ctx, id.length > 12 ? ctx.intern(id) : id, created, line);
+      let excluded: string | null = null;
+      if (cols.status >= 0) {
+        const raw = f[cols.status] ?? "";
+        excluded = excludedStatus(raw);
+        const s = vocab.statuses?.[raw.trim().toLowerCase()] ?? statusOf(raw);
+        if (s) t.status = s;
+        else if (!excluded) {
+          const reason = raw.trim() ? `unknown status "${raw.slice(0, 30)}"` : "missing";
+          return sink.reject(line, "status", reason, rowExcerpt(header, f));
+        }
+      } else t.status = vocab.defaultStatus ?? "open";
+      t.updated_at = cells.date(at(f, cols.updated), "updated_at");
+      t.solved_at = cells.date(at(f, cols.solved), "solved_at");
+      if (cols.channel >= 0) {
+        const raw = f[cols.channel] ?? "";
+        if (raw.trim() !== "") {
+          const c = channelFor(raw, line);
+          t.channel = c.channel;
+          t.channel_raw = c.raw;
+          if (c.outbound && !excluded) excluded = "outbound (agent-initiated) ticket";
+        }
+      }
+      const text = (i: number): string | null => {
+        const v = i < 0 ? "" : (f[i] ?? "").trim();
+        return v === "" || v === "-" ? null : ctx.intern(v);
+      };
+      t.group = text(cols.group);
+      const agent = text(cols.assignee);
+      t.assignee = agent === null ? null : ctx.agent(agent);
+      t.type = text(cols.type);
+      if (cols.priority >= 0) t.priority = priorityOf(f[cols.priority] ?? "");
+      if (t.priority !== null) t.priority = ctx.intern(t.priority);
+      if (cols.tags >= 0) {
+        const raw = (f[cols.tags] ?? "").trim();
+        if (raw !== "") t.tags = raw.split(split).filter(Boolean).map(ctx.intern);
+        if (!excluded && t.tags.includes("closed_by_merge")) excluded = "merged ticket (closed_by_merge)";
+      }
+      for (const flag of cols.flags) {
+        if (!excluded && TRUTHY.has((f[flag.index] ?? "").trim().toLowerCase())) excluded = flag.reason;
+      }
+      t.replies = cells.count(at(f, cols.replies), "replies");
+      t.reopens = cells.count(at(f, cols.reopens), "reopens");
+      for (const m of cols.metrics) {
+        const v = cells.minutes(f[m.index], m.field, m.unitMinutes);
+        if (v !== null && t[m.field] === null) t[m.field] = v;
+      }
+      if (cols.firstReplyAt >= 0 && t.first_reply_minutes === null) {
+        const first = ctx.dates.read(f[cols.firstReplyAt] ?? "");
+        if (first !== null && Number.isNaN(first)) {
+          // Some exports put a duration here instead of a time: not guessed.
+          if (!warned.has("first")) sink.warn(line, "first_reply_at", `not a timestamp, ignored: ${ctx.dates.error}`);
+          warned.add("first");
+        } else t.first_reply_minutes = minutesBetween(created, first);
+      }
+      if (cols.solved >= 0 && t.full_resolution_minutes === null && (t.status === "solved" || t.status === "closed"))
+        t.full_resolution_minutes = minutesBetween(created, t.solved_at);
+      let csat: SurveyResponse | null = null;
+      if (cols.satisfaction >= 0) {
+        const raw = (f[cols.satisfaction] ?? "").trim();
+        const own = vocab.satisfaction?.[raw.toLowerCase()];
+        const n = /^[1-5]$/.test(raw) ? Number(raw) : NaN;
+        const s = own ?? (Number.isNaN(n) ? satisfactionOf(raw) : satisfactionOfScore(n, 5));
+        if (s === undefined) {
+          if (!warned.has(`sat:${raw}`)) {
+            warned.add(`sat:${raw}`);
+            sink.warn(line, "satisfaction", `unknown or hashed score "${raw.slice(0, 24)}" left empty, not guessed`);
+          }
+        } else t.satisfaction = s;
+        if (s === "good" || s === "bad") {
+          const respondedAt = t.updated_at ?? created;
+          csat = Number.isNaN(n)
+            ? newResponse(ctx, `${ctx.file}#ticket-${id}`, "csat", s === "good" ? 1 : 0, [0, 1], respondedAt, line)
+            : newResponse(ctx, `${ctx.file}#ticket-${id}`, "csat", n, [1, 5], respondedAt, line);
+          csat.ticket_id = t.ticket_id;
+          csat.channel = t.channel;
+        }
+      }
+      if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, rowExcerpt(header, f));
+      const problem = checkTicket(t, ctx.now);
+      if (problem) return sink.reject(line, problem.field, problem.reason, rowExcerpt(header, f));
+      sink.ticket(t, t.updated_at ?? created, excluded, csat, excluded ? rowExcerpt(header, f) : "");
+    },
+  };
+}
+
+/** Canonical duration field and unit of metric headers such as "First reply time in minutes
+ * within business hours", "First reply time (min)", "Full resolution time (hrs)". */
+const METRIC_RE =
+  /^(first reply|first response|first resolution|full resolution|resolution|requester wait|agent wait)(?: time)?(?: in| \(in)? ?\(?(minutes|mins|min|hours|hrs|hr|h|seconds|secs|sec|s|days)?\)?( within business hours| \(business(?: hours)?\)| business)?$/;
+
+const BASE: Record<string, DurationField> = {
+  "first reply": "first_reply_minutes",
+  "first response": "first_reply_minutes",
+  "first resolution": "first_resolution_minutes",
+  "full resolution": "full_resolution_minutes",
+  resolution: "full_resolution_minutes",
+  "requester wait": "requester_wait_minutes",
+  "agent wait": "agent_wait_minutes",
+};
+
+const UNIT: Record<string, number> = {
+  minutes: 1, mins: 1, min: 1, hours: 60, hrs: 60, hr: 60, h: 60, seconds: 1 / 60, secs: 1 / 60, sec: 1 / 60, s: 1 / 60, days: 1440,
+}; // prettier-ignore
+
+/** Reads a metric header (already normalised); `defaultUnit` applies when it names none. */
+export function metricColumn(h: string, index: number, defaultUnit = 1, business = false): MetricColumn | null {
+  const m = METRIC_RE.exec(h);
+  if (!m) return null;
+  const base = BASE[m[1]!]!;
+  const field = (m[3] || business ? `${base}_business` : base) as DurationField;
+  return {field, index, unitMinutes: m[2] ? UNIT[m[2]]! : defaultUnit};
+}

@@ -1,0 +1,230 @@
+/**
+ * Combines the rows of every input file into one dataset: de-duplicates versions, merges
+ * ticket_metrics and satisfaction ratings into tickets by id, leaves out deleted / merged / spam
+ * tickets, and keeps the per-file counts that make the manifest balance.
+ */
+import type {FileManifest, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
+import {checkTicket} from "../formats/common.ts";
+import type {MetricsPatch, RatingRow, Sink} from "../formats/types.ts";
+
+interface TicketEntry {
+  t: Ticket;
+  v: number;
+  /** Why the ticket is left out, or null. */
+  x: string | null;
+  c: SurveyResponse | null;
+  f: number;
+  /** Excerpt, kept only for excluded tickets. */
+  e: string | null;
+}
+
+interface MetricsEntry {
+  patch: MetricsPatch;
+  v: number;
+  f: number;
+  line: number;
+  e: string;
+}
+
+interface RatingEntry {
+  r: RatingRow;
+  f: number;
+  e: string;
+}
+
+export interface FileStats {
+  file: string;
+  format: string;
+  content: string;
+  read: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  excluded: Record<string, number>;
+  /** Row problems already explained by one file-level problem line. */
+  quiet: boolean;
+}
+
+/** Most problem lines listed per file; the rest are summarised in one line. */
+const MAX_PROBLEMS_PER_FILE = 1000;
+
+export class Combiner {
+  readonly files: FileStats[] = [];
+  readonly rejects: Reject[] = [];
+  readonly problems: string[] = [];
+  readonly warnings: string[] = [];
+  private tickets = new Map<string, TicketEntry>();
+  private metrics = new Map<string, MetricsEntry>();
+  private ratings = new Map<string, RatingEntry>();
+  private responses = new Map<string, {r: SurveyResponse; f: number}>();
+  private merged = new Map<string, string>();
+  private problemCount: number[] = [];
+  private warnCount: number[] = [];
+
+  addFile(file: string, format: string, content: string): number {
+    this.files.push({file, format, content, read: 0, accepted: 0, rejected: 0, duplicates: 0, excluded: {}, quiet: false});
+    this.problemCount.push(0);
+    this.warnCount.push(0);
+    return this.files.length - 1;
+  }
+
+  /** A Sink whose rows are counted against file `f`. */
+  sink(f: number): Sink {
+    const stats = this.files[f]!;
+    return {
+      ticket: (t, v, x, c, e) => {
+        stats.read++;
+        this.addTicket({t, v, x, c, f, e: x === null ? null : e});
+      },
+      metrics: (id, v, patch, line, e) => {
+        stats.read++;
+        const old = this.metrics.get(id);
+        if (old && old.v > v) return void this.files[f]!.duplicates++;
+        if (old) this.files[old.f]!.duplicates++;
+        this.metrics.set(id, {patch, v, f, line, e});
+      },
+      rating: (r, e) => {
+        stats.read++;
+        const old = this.ratings.get(r.key);
+        if (old && old.r.version > r.version) return void this.files[f]!.duplicates++;
+        if (old) this.files[old.f]!.duplicates++;
+        this.ratings.set(r.key, {r, f, e});
+      },
+      response: (r) => {
+        stats.read++;
+        const old = this.responses.get(r.response_id);
+        if (old && old.r.responded_at > r.responded_at) return void this.files[f]!.duplicates++;
+        if (old) this.files[old.f]!.duplicates++;
+        this.responses.set(r.response_id, {r, f});
+      },
+      reject: (line, field, reason, excerpt) => {
+        stats.read++;
+        this.addReject(f, line, field, reason, excerpt, "invalid");
+      },
+      exclude: (line, reason, excerpt) => {
+        stats.read++;
+        this.addReject(f, line, "row", reason, excerpt, "excluded");
+      },
+      duplicate: () => {
+        stats.read++;
+        stats.duplicates++;
+      },
+      mergedInto: (source, target) => {
+        if (source !== target) this.merged.set(source, target);
+      },
+      warn: (line, field, message) => this.warn(f, line, field, message),
+      fileProblem: (line, field, reason) => this.problems.push(`${stats.file}:${line}: ${field}: ${reason}`),
+    };
+  }
+
+  warn(f: number, line: number, field: string, message: string): void {
+    const n = ++this.warnCount[f]!;
+    if (n <= 100) this.warnings.push(`${this.files[f]!.file}:${line}: ${field}: ${message}`);
+  }
+
+  private addTicket(entry: TicketEntry): void {
+    const old = this.tickets.get(entry.t.ticket_id);
+    if (old === undefined) {
+      this.tickets.set(entry.t.ticket_id, entry);
+      return;
+    }
+    // Latest version wins; on a tie the row read last.
+    if (old.v > entry.v) {
+      this.files[entry.f]!.duplicates++;
+      return;
+    }
+    this.files[old.f]!.duplicates++;
+    this.tickets.set(entry.t.ticket_id, entry);
+  }
+
+  private addReject(f: number, line: number, field: string, reason: string, excerpt: string, severity: Reject["severity"]): void {
+    const stats = this.files[f]!;
+    stats.rejected++;
+    if (severity === "excluded") stats.excluded[reason] = (stats.excluded[reason] ?? 0) + 1;
+    this.rejects.push({file: stats.file, line, field, reason, excerpt, severity});
+    if (severity !== "invalid" || stats.quiet) return;
+    const n = ++this.problemCount[f]!;
+    if (n <= MAX_PROBLEMS_PER_FILE) this.problems.push(`${stats.file}:${line}: ${field}: ${reason}`);
+  }
+
+  /** Resolves merges, metrics and ratings; returns the final rows. Call once, at the end. */
+  finish(now: number): {tickets: Ticket[]; responses: SurveyResponse[]} {
+    for (const [source, target] of this.merged) {
+      const e = this.tickets.get(source);
+      if (e && e.x === null) {
+        e.x = "merged ticket";
+        e.e = `ticket ${source} merged into ${target}`;
+      }
+    }
+    for (const [id, m] of this.metrics) {
+      const e = this.tickets.get(id);
+      if (!e) this.addReject(m.f, m.line, "ticket_id", "ticket_metric for a ticket not in the input", m.e, "excluded");
+      else if (e.x !== null) this.addReject(m.f, m.line, "ticket_id", `ticket_metric of a left-out ticket (${e.x})`, m.e, "excluded");
+      else {
+        const merged = {...e.t};
+        for (const [k, v] of Object.entries(m.patch)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+        const problem = checkTicket(merged, now);
+        if (problem) this.addReject(m.f, m.line, problem.field, problem.reason, m.e, "invalid");
+        else {
+          Object.assign(e.t, m.patch);
+          this.files[m.f]!.accepted++;
+        }
+      }
+    }
+    const csatByTicket = new Map<string, SurveyResponse>();
+    const out: SurveyResponse[] = [];
+    for (const {r, f, e} of this.ratings.values()) {
+      const entry = r.ticketId === null ? undefined : this.tickets.get(r.ticketId);
+      if (entry && entry.x !== null) {
+        this.addReject(f, r.line, "ticket_id", `rating of a left-out ticket (${entry.x})`, e, "excluded");
+        continue;
+      }
+      if (entry) entry.t.satisfaction = r.satisfaction;
+      else if (!r.response) {
+        this.addReject(f, r.line, "ticket_id", `${r.satisfaction} rating for a ticket not in the input`, e, "excluded");
+        continue;
+      }
+      if (r.response) {
+        if (r.ticketId !== null) csatByTicket.set(r.ticketId, r.response);
+        out.push(r.response);
+      }
+      this.files[f]!.accepted++;
+    }
+    const tickets: Ticket[] = [];
+    for (const e of this.tickets.values()) {
+      if (e.x !== null) {
+        this.addReject(e.f, e.t.source_line, "row", e.x, e.e ?? "", "excluded");
+        continue;
+      }
+      tickets.push(e.t);
+      this.files[e.f]!.accepted++;
+      // A survey answer carried on the ticket, unless a ratings file gave it already.
+      if (e.c && !csatByTicket.has(e.t.ticket_id)) out.push(e.c);
+    }
+    for (const {r, f} of this.responses.values()) {
+      out.push(r);
+      this.files[f]!.accepted++;
+    }
+    for (let f = 0; f < this.files.length; f++) {
+      const extra = this.problemCount[f]! - MAX_PROBLEMS_PER_FILE;
+      if (extra > 0) this.problems.push(`${this.files[f]!.file}:0: rows: ${extra} more invalid rows (see rejects)`);
+      const w = this.warnCount[f]! - 100;
+      if (w > 0) this.warnings.push(`${this.files[f]!.file}:0: rows: ${w} more warnings`);
+    }
+    this.tickets.clear();
+    return {tickets, responses: out};
+  }
+
+  manifestFiles(): FileManifest[] {
+    return this.files.map((s) => ({
+      file: s.file,
+      format: s.format,
+      content: s.content,
+      rows_read: s.read,
+      accepted: s.accepted,
+      rejected: s.rejected,
+      duplicates: s.duplicates,
+      excluded: s.excluded,
+    }));
+  }
+}

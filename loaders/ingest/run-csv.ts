@@ -1,0 +1,95 @@
+/** Drives a CSV adapter over a decoded text stream: header rows, date-order sampling, rows. */
+import type {CsvAdapter, CsvReader, FileContext} from "../formats/types.ts";
+import {rowExcerpt} from "../formats/common.ts";
+import {CsvParser, type Delimiter} from "../text/csv.ts";
+
+/** Data rows sampled for the day/month order before any row is read. */
+const SAMPLE_ROWS = 500;
+
+export async function runCsv(
+  adapter: CsvAdapter,
+  headRecords: string[][],
+  delimiter: Delimiter,
+  text: AsyncIterable<string>,
+  ctx: FileContext,
+  onRows: (rows: number) => void,
+  quiet: () => void,
+): Promise<void> {
+  const sink = ctx.sink;
+  const headerCount = Math.max(1, adapter.headerRows(headRecords));
+  const header: string[][] = [];
+  const sample: {fields: string[]; line: number}[] = [];
+  let reader: CsvReader | null = null;
+  let failed: {field: string; reason: string} | null = null;
+  let rows = 0;
+
+  const feed = (fields: string[], line: number): void => {
+    rows++;
+    const width = header[0]!.length;
+    if (failed) {
+      sink.reject(line, failed.field, failed.reason, rowExcerpt(header[0]!, fields));
+      return;
+    }
+    if (fields.length > width && fields.slice(width).some((f) => f.trim() !== "")) {
+      const reason = `row has ${fields.length} fields, header has ${width} (unquoted delimiter?)`;
+      sink.reject(line, "row", reason, rowExcerpt(header[0]!, fields));
+      return;
+    }
+    try {
+      reader!.row(fields, line);
+    } catch (error) {
+      sink.reject(line, "row", `could not read row: ${(error as Error).message}`, rowExcerpt(header[0]!, fields));
+    }
+  };
+
+  const start = (): void => {
+    const opened = adapter.open(header, ctx);
+    if ("row" in opened) {
+      reader = opened;
+      for (const {fields} of sample) for (const c of reader.dateColumns) if (fields[c]) ctx.dates.observe(fields[c]!);
+      if (reader.columns) {
+        const wanted = new Uint8Array(Math.max(header[0]!.length, ...reader.columns) + 1);
+        for (const c of reader.columns) if (c >= 0) wanted[c] = 1;
+        parser.wanted = wanted;
+      }
+    } else {
+      failed = opened;
+      sink.fileProblem(1, opened.field, opened.reason);
+      quiet();
+    }
+    for (const r of sample) feed(r.fields, r.line);
+    sample.length = 0;
+  };
+
+  const parser = new CsvParser((fields, line) => {
+    if (header.length < headerCount) {
+      header.push(fields);
+      return;
+    }
+    if (reader === null && failed === null) {
+      sample.push({fields, line});
+      if (sample.length >= SAMPLE_ROWS) start();
+      return;
+    }
+    feed(fields, line);
+  }, delimiter);
+
+  let lastReport = 0;
+  for await (const chunk of text) {
+    parser.push(chunk);
+    if (rows - lastReport >= 10000) {
+      lastReport = rows;
+      onRows(rows);
+    }
+  }
+  parser.end();
+  if (header.length === 0) {
+    sink.fileProblem(1, "file", "no header row");
+    return;
+  }
+  if (reader === null && failed === null) start();
+  if (parser.unterminatedQuoteLine !== null)
+    sink.warn(parser.unterminatedQuoteLine, "row", "file ends inside a quoted field (truncated file?)");
+  (reader as CsvReader | null)?.end?.();
+  onRows(rows);
+}

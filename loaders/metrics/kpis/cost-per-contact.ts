@@ -1,0 +1,39 @@
+import {MONTHS_SQL, lit, ticketBase} from "../sql.ts";
+import type {CostTable, KpiDefinition} from "../types.ts";
+
+/** No cost is assumed: a channel gets a cost per contact only once its monthly cost is entered. */
+export const DEFAULT_COSTS: CostTable = {};
+
+function costSql(costs: CostTable): string {
+  const whens = Object.entries(costs)
+    .filter(([, c]) => typeof c === "number" && Number.isFinite(c) && c >= 0)
+    .map(([ch, c]) => `WHEN ${lit(ch)} THEN CAST(${Number(c)} AS DOUBLE)`);
+  return whens.length ? `(CASE channel ${whens.join(" ")} END)` : "CAST(NULL AS DOUBLE)";
+}
+
+export const costPerContact: KpiDefinition = {
+  id: "cost_per_contact",
+  label: {en: "Cost per contact", fr: "Coût par contact"},
+  unit: "currency per ticket",
+  countingUnit: "tickets",
+  clocks: ["none"],
+  better: "lower",
+  shape: "table",
+  minN: 0,
+  columns: ["channel", "tickets", "monthly_cost", "months", "value"],
+  definition: {
+    en: "Per channel, the channel's monthly cost (from the editable cost table, in its currency) times the months covered, divided by the tickets of that channel. Unknown for a channel without an entered cost.",
+    fr: "Par canal, le coût mensuel du canal (tableau de coûts modifiable, dans sa devise) multiplié par le nombre de mois couverts, divisé par les tickets de ce canal. Inconnu pour un canal sans coût saisi.",
+  },
+  sql(o) {
+    const cost = costSql(o.costs ?? DEFAULT_COSTS);
+    return `WITH t AS (${ticketBase(o)}),
+  c AS (SELECT cut, channel, count(*) AS tickets FROM t GROUP BY cut, channel)
+SELECT cut, channel,
+  CAST(tickets AS INTEGER) AS tickets,
+  ${cost} AS monthly_cost,
+  ${MONTHS_SQL} AS months,
+  ${cost} * ${MONTHS_SQL} / tickets AS value
+FROM c ORDER BY cut, channel`;
+  },
+};

@@ -1,0 +1,30 @@
+import {ifEnough, responseBase} from "../sql.ts";
+import {MIN_RESPONSES, type KpiOptions} from "../types.ts";
+
+// Rescaled to 0-10 so that an export on another scale still splits at 9 and 6.
+const TEN = "(10.0::DOUBLE * (r.score - r.scale_min) / (r.scale_max - r.scale_min))";
+
+/** CTEs `r` (NPS responses) and `votes` (cut, ticket_id, promoter 0/1, detractor 0/1). */
+export function npsVotes(o: KpiOptions): string {
+  return `r AS (${responseBase(o, "nps")}),
+  votes AS (SELECT r.cut, r.ticket_id,
+    CASE WHEN ${TEN} >= 9 THEN 1 ELSE 0 END AS promoter,
+    CASE WHEN ${TEN} <= 6 THEN 1 ELSE 0 END AS detractor FROM r)`;
+}
+
+/**
+ * NPS aggregate columns over `votes` rows aliased `v`: n, promoters, passives, detractors, value
+ * (points) and moe (95 % half-width, 1.96 x sqrt((p + d - (p - d)^2) / n) x 100).
+ */
+export function npsColumns(): string {
+  const p = "(CAST(sum(v.promoter) AS DOUBLE) / count(*))";
+  const d = "(CAST(sum(v.detractor) AS DOUBLE) / count(*))";
+  const moe = `100 * 1.96::DOUBLE * sqrt(greatest(${p} + ${d} - (${p} - ${d}) * (${p} - ${d}), 0) / count(*))`;
+  return `CAST(count(*) AS INTEGER) AS n,
+  CAST(sum(v.promoter) AS INTEGER) AS promoters,
+  CAST(count(*) - sum(v.promoter) - sum(v.detractor) AS INTEGER) AS passives,
+  CAST(sum(v.detractor) AS INTEGER) AS detractors,
+  ${ifEnough(`100 * (${p} - ${d})`, "count(*)", MIN_RESPONSES)} AS value,
+  ${ifEnough(moe, "count(*)", MIN_RESPONSES)} AS moe,
+  (count(*) < ${MIN_RESPONSES}) AS insufficient`;
+}

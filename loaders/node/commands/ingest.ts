@@ -1,0 +1,135 @@
+import {readFile} from "node:fs/promises";
+import path from "node:path";
+import {Command, Option} from "commander";
+import {FORMAT_IDS} from "../../formats/index.ts";
+import {ingest, type IngestResult} from "../../ingest/index.ts";
+import {isValidTimeZone} from "../../text/tz.ts";
+import {DATASET_FILES, datasetSalt, defaultProfile, readProfile, writeDataset} from "../dataset.ts";
+import {InputError, UsageError} from "../errors.ts";
+import {createProgress} from "../progress.ts";
+import {collectInputs} from "../sources.ts";
+import {formatSummary} from "../ingest-summary.ts";
+
+/** Problem lines printed before pointing at rejects.csv for the rest. */
+const MAX_PROBLEMS = 20;
+
+export interface IngestCommandOptions {
+  org: string;
+  out: string;
+  format?: string;
+  mapping?: string;
+  tz?: string;
+  dayFirst?: boolean;
+  monthFirst?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command("ingest")
+    .summary("read helpdesk and survey exports into a dataset directory")
+    .description(
+      "Read helpdesk and survey exports (files or directories, searched recursively) into one\n" +
+        "canonical dataset for an organisation. The format of each file is detected from its\n" +
+        "content. Exit code 1 when rows or files are invalid (the dataset with the accepted rows\n" +
+        "is still written), 2 on usage errors.",
+    )
+    .argument("<paths...>", "export files or directories")
+    .requiredOption("--org <id>", "organisation id (letters, digits, . _ -)")
+    .requiredOption("--out <dir>", "dataset directory to write")
+    .option("--format <id>", `force one format for every file (${FORMAT_IDS.join(", ")})`)
+    .option("--mapping <file.json>", "column mapping for generic ticket, event-log and survey CSVs")
+    .option("--tz <zone>", "IANA zone of timestamps without an offset (default: the profile's, else UTC)")
+    .addOption(new Option("--day-first", "read slash dates as dd/mm/yyyy").conflicts("monthFirst"))
+    .addOption(new Option("--month-first", "read slash dates as mm/dd/yyyy").conflicts("dayFirst"))
+    .action(async (paths: string[], options: IngestCommandOptions) => {
+      await runIngest(paths, options);
+    });
+}
+
+/** The ingest command without commander: validates, ingests, writes the dataset, reports. */
+export async function runIngest(paths: string[], options: IngestCommandOptions): Promise<IngestResult> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(options.org)) {
+    throw new UsageError(`--org "${options.org}": use letters, digits, ".", "_" or "-"`);
+  }
+  if (options.format !== undefined && !FORMAT_IDS.includes(options.format)) {
+    throw new UsageError(`--format "${options.format}" is unknown (known: ${FORMAT_IDS.join(", ")})`);
+  }
+  if (options.tz !== undefined && !isValidTimeZone(options.tz)) {
+    throw new UsageError(`--tz "${options.tz}" is not an IANA time zone (e.g. Europe/Paris, America/New_York)`);
+  }
+  const mapping = options.mapping === undefined ? undefined : await readMapping(options.mapping);
+  const inputs = await collectInputs(paths);
+  if (inputs.sources.length === 0) throw new UsageError(`no export files found in ${paths.join(", ")}`);
+
+  // A profile already in the dataset wins (the user may have edited it), then one shipped
+  // beside the exports, then defaults from the command line.
+  const existing = await readProfile(path.join(options.out, DATASET_FILES.profile));
+  if (existing && existing.org_id !== options.org) {
+    throw new UsageError(
+      `${options.out} holds organisation "${existing.org_id}", not "${options.org}": choose another --out`,
+    );
+  }
+  const beside = inputs.profileFile ? await readProfile(inputs.profileFile) : null;
+  const tz = options.tz ?? existing?.timezone ?? beside?.timezone ?? "UTC";
+  const profile = existing ?? (beside ? {...beside, org_id: options.org} : defaultProfile(options.org, tz));
+  const salt = await datasetSalt(options.out);
+
+  const totalBytes = inputs.sources.reduce((sum, s) => sum + (s.size ?? 0), 0);
+  const progress = createProgress(totalBytes);
+  let result: IngestResult;
+  try {
+    result = await ingest(inputs.sources, {
+      orgId: options.org,
+      format: options.format,
+      mapping,
+      tz,
+      dayFirst: options.dayFirst ? true : options.monthFirst ? false : undefined,
+      salt,
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.stop();
+  }
+  await writeDataset(options.out, {...result, profile, salt});
+
+  const out = process.stdout;
+  out.write(formatSummary(result.manifest));
+  out.write(
+    `\nWrote ${result.tickets.length.toLocaleString("en-US")} tickets and ` +
+      `${result.responses.length.toLocaleString("en-US")} survey responses to ${options.out}\n`,
+  );
+  const invalid = result.rejects.filter((r) => r.severity === "invalid").length;
+  if (result.rejects.length > 0) {
+    out.write(
+      `${result.rejects.length.toLocaleString("en-US")} rows not kept (${invalid.toLocaleString("en-US")} invalid): ` +
+        `see ${path.join(options.out, DATASET_FILES.rejects)}\n`,
+    );
+  }
+  if (result.agents.length > 0) {
+    out.write(`${path.join(options.out, DATASET_FILES.agents)} maps agent codes to names: keep it private, never share it\n`);
+  }
+  for (const warning of result.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
+  if (result.problems.length > 0) throw new InputError(capProblems(result.problems, options.out));
+  return result;
+}
+
+/** The first problems, then one line saying how many more are in rejects.csv. */
+export function capProblems(problems: string[], out: string): string[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), `… and ${more} more, see ${path.join(out, DATASET_FILES.rejects)}`];
+}
+
+async function readMapping(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`--mapping ${file}: cannot read the file`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--mapping ${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
