@@ -49,12 +49,12 @@ async function generate(): Promise<void> {
       `1,1,${rand() < 0.1 ? 1 : 0},${1 + Math.floor(rand() * 4)},${frt},${Math.floor(frt / 3)},` +
       `${solved ? full : ""},${solved ? Math.floor(full / 3) : ""},${solved ? Math.max(0, full - 10) : ""},${Math.floor(rand() * 100)}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once("drain", r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once("drain", () => r()));
       buf = "";
     }
   }
   out.write(buf);
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 if (!existsSync(path)) {

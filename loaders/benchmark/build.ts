@@ -43,6 +43,15 @@ export function buildSyntheticPanel(seed = PANEL_SEED, n = PANEL_SIZE): Panel {
   };
 }
 
+/** Four decimals are plenty for per-organisation statistics and keep panel.csv readable. */
+function roundSummary(s: OrgSummary): OrgSummary {
+  const out: Record<string, unknown> = {...s};
+  for (const [k, v] of Object.entries(s)) {
+    if (typeof v === "number" && !Number.isInteger(v)) out[k] = Math.round(v * 1e4) / 1e4;
+  }
+  return out as OrgSummary;
+}
+
 /** Cluster and archetype of each row under `model`. */
 export function assignRows(rows: readonly PanelRow[], model: PanelModel): PanelRow[] {
   const s = standardisationOf(model);
@@ -67,7 +76,7 @@ export function buildClientPanel(
   }
   const width = Math.max(3, String(summaries.length).length);
   const base: PanelRow[] = summaries.map((s, i) => ({
-    ...s,
+    ...roundSummary(s),
     org_code: `C${String(i + 1).padStart(width, "0")}`,
     generated_from: null,
     primary_channel: null,

@@ -68,6 +68,21 @@ export interface KpiPercentiles {
 const norm = (s: string | null | undefined) => (s ?? "").trim().toLowerCase();
 
 /**
+ * The panel industry an organisation's industry stands for: the same name (case and spaces
+ * aside), else the one panel industry whose name contains it as a word ("retail" -> "Retail &
+ * wholesale"). Null when none or several match: a guess would put it among the wrong peers.
+ */
+export function matchIndustry(industry: string | null, rows: readonly PanelRow[]): string | null {
+  if (industry === null || norm(industry) === "") return null;
+  const names = [...new Set(rows.map((r) => r.industry).filter((i): i is string => i !== null))];
+  const exact = names.find((n) => norm(n) === norm(industry));
+  if (exact !== undefined) return exact;
+  const word = new RegExp(`(^|[^a-z])${norm(industry).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z]|$)`);
+  const partial = names.filter((n) => word.test(norm(n)));
+  return partial.length === 1 ? partial[0]! : null;
+}
+
+/**
  * Rank of the organisation on every KPI within all peers, its archetype, its industry and its
  * size band. Each panel organisation weighs once. Groups with fewer than MIN_GROUP organisations
  * knowing the KPI are suppressed, with the reason; no row is ever identified.
@@ -78,6 +93,7 @@ export function peerPercentiles(
   rows: readonly PanelRow[],
   minGroup = MIN_GROUP,
 ): Record<NumericKpi, KpiPercentiles> {
+  const industry = matchIndustry(summary.industry, rows);
   const members: Record<PeerGroup, {value: string | null; rows: readonly PanelRow[] | null; why: string}> = {
     all: {value: null, rows, why: ""},
     archetype: {
@@ -86,10 +102,9 @@ export function peerPercentiles(
       why: "archetype unknown",
     },
     industry: {
-      value: summary.industry,
-      rows:
-        summary.industry === null ? null : rows.filter((r) => norm(r.industry) === norm(summary.industry)),
-      why: "industry unknown",
+      value: industry ?? summary.industry,
+      rows: industry === null ? null : rows.filter((r) => r.industry === industry),
+      why: summary.industry === null ? "industry unknown" : "no organisation of this industry in the panel",
     },
     size_band: {
       value: summary.size_band,

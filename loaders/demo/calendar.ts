@@ -3,7 +3,7 @@ import type {Random} from "./random.ts";
 
 /** The simulated year (Paris dates) and the moment the exports were taken. */
 export const YEAR = 2024;
-export const EXPORTED_AT = Date.UTC(2025, 0, 6, 7, 0, 0);
+export const EXPORTED_AT = Date.UTC(2025, 0, 1, 7, 0, 0);
 
 /** Volume by month: spring and summer trips, then Black Friday and Christmas. */
 const MONTH_FACTOR = [0.75, 0.7, 0.85, 1.0, 1.1, 1.25, 1.3, 1.05, 0.9, 0.85, 1.2, 1.35];
@@ -37,8 +37,7 @@ export function daysOfYear(): Day[] {
     const iso = date.toISOString().slice(0, 10);
     const month = date.getUTCMonth();
     const weekday = date.getUTCDay();
-    const factor =
-      (MONTH_FACTOR[month] as number) * (WEEKDAY_FACTOR[weekday] as number) * (SPIKES[iso] ?? 1);
+    const factor = (MONTH_FACTOR[month] as number) * (WEEKDAY_FACTOR[weekday] as number) * (SPIKES[iso] ?? 1);
     days.push({local, iso, month, weekday, factor});
   }
   return days;

@@ -48,7 +48,9 @@ export function delightedNps(random: Random): string {
       const at = fromParis(local + hour * 3_600_000 + random.int(0, 3599) * 1000);
       const group = random.weighted([0.2 - 0.05 * progress, 0.3, 0.5 + 0.05 * progress]);
       const score = group === 0 ? random.int(0, 6) : group === 1 ? random.int(7, 8) : random.int(9, 10);
-      const comments = [NPS_COMMENTS.detractor, NPS_COMMENTS.passive, NPS_COMMENTS.promoter][group] as string[];
+      const comments = [NPS_COMMENTS.detractor, NPS_COMMENTS.passive, NPS_COMMENTS.promoter][
+        group
+      ] as string[];
       const comment = random.chance(0.55) ? fillContact(random.pick(comments), random) : null;
       const person = customer(random.int(0, 3399));
       const tags = group === 0 && comment ? random.pick(["delivery", "delivery, price", "quality"]) : null;

@@ -60,7 +60,34 @@ export const AGENTS: Agent[] = [
 
 /** Customer name parts for survey exports; the surnames say "example" in several languages. */
 export const FIRST_NAMES = [
-  "Camille", "Louis", "Emma", "Jules", "Léa", "Hugo", "Manon", "Arthur", "Chloé", "Nathan",
-  "Sarah", "Lucas", "Inès", "Tom", "Zoé", "Noah", "Alice", "Adam", "Lina", "Paul",
+  "Camille",
+  "Louis",
+  "Emma",
+  "Jules",
+  "Léa",
+  "Hugo",
+  "Manon",
+  "Arthur",
+  "Chloé",
+  "Nathan",
+  "Sarah",
+  "Lucas",
+  "Inès",
+  "Tom",
+  "Zoé",
+  "Noah",
+  "Alice",
+  "Adam",
+  "Lina",
+  "Paul",
 ];
-export const LAST_NAMES = ["Exemple", "Sample", "Beispiel", "Ejemplo", "Esempio", "Voorbeeld", "Fictif", "Demo"];
+export const LAST_NAMES = [
+  "Exemple",
+  "Sample",
+  "Beispiel",
+  "Ejemplo",
+  "Esempio",
+  "Voorbeeld",
+  "Fictif",
+  "Demo",
+];

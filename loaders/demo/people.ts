@@ -4,7 +4,11 @@ import {FIRST_NAMES, LAST_NAMES} from "./organisation.ts";
 export function customer(k: number): {id: number; name: string; email: string; phone: string} {
   const first = FIRST_NAMES[k % FIRST_NAMES.length] as string;
   const last = LAST_NAMES[Math.floor(k / FIRST_NAMES.length) % LAST_NAMES.length] as string;
-  const ascii = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const ascii = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
   return {
     id: 9_300_000_000 + k,
     name: `${first} ${last}`,
@@ -14,6 +18,9 @@ export function customer(k: number): {id: number; name: string; email: string; p
 }
 
 export function agentEmail(name: string): string {
-  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   return `${ascii.replace(/ /g, ".")}@demo-outdoor-gear.example`;
 }

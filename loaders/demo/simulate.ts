@@ -79,7 +79,13 @@ export function simulateTickets(random: Random): SimTicket[] {
   return tickets;
 }
 
-function lifeOf(id: number, createdAt: number, spec: ChannelSpec, earlier: SimTicket[], random: Random): SimTicket {
+function lifeOf(
+  id: number,
+  createdAt: number,
+  spec: ChannelSpec,
+  earlier: SimTicket[],
+  random: Random,
+): SimTicket {
   const ticket: SimTicket = {
     id,
     createdAt,
@@ -103,13 +109,17 @@ function lifeOf(id: number, createdAt: number, spec: ChannelSpec, earlier: SimTi
     jitter: random.int(0, 40),
     variant: random.uniform(),
   };
-  ticket.category = ticket.topic.tags.find((t) => PRODUCT_TAGS.has(t)) ?? (random.chance(0.5) ? random.pick([...PRODUCT_TAGS]) : null);
+  ticket.category =
+    ticket.topic.tags.find((t) => PRODUCT_TAGS.has(t)) ??
+    (random.chance(0.5) ? random.pick([...PRODUCT_TAGS]) : null);
   if (random.chance(0.04)) ticket.extraTags.push("vip");
   ticket.extraTags.push(random.pick(["lang_fr", "lang_fr", "lang_fr", "lang_en", "lang_de"]));
 
   const asyncChannel = !spec.live && spec.channel !== "api";
   if (spec.channel === "followup") {
-    const source = earlier.slice(-400).find((t) => closedAt(t) !== null && (closedAt(t) as number) < createdAt);
+    const source = earlier
+      .slice(-400)
+      .find((t) => closedAt(t) !== null && (closedAt(t) as number) < createdAt);
     if (source) {
       ticket.followUpOf = source;
       ticket.requester = source.requester;
@@ -137,7 +147,10 @@ function deleted(ticket: SimTicket, random: Random): SimTicket {
   ticket.spam = true;
   ticket.priority = null;
   ticket.type = null;
-  ticket.changes.push({at: seconds(addBusinessMinutes(ticket.createdAt, random.lognormal(20, 0.8))), status: "deleted"});
+  ticket.changes.push({
+    at: seconds(addBusinessMinutes(ticket.createdAt, random.lognormal(20, 0.8))),
+    status: "deleted",
+  });
   return ticket;
 }
 
@@ -162,7 +175,8 @@ function live(ticket: SimTicket, random: Random): void {
     const minutes = random.lognormal(delay.median, delay.sigma);
     return seconds(spec.live ? from + minutes * MINUTE : addBusinessMinutes(from, minutes));
   };
-  const customerAfter = (from: number) => seconds(from + random.lognormal(spec.customer.median, spec.customer.sigma) * MINUTE);
+  const customerAfter = (from: number) =>
+    seconds(from + random.lognormal(spec.customer.median, spec.customer.sigma) * MINUTE);
 
   // A few customers solve it themselves before anyone answers.
   if (!spec.live && random.chance(0.025)) {
@@ -240,13 +254,18 @@ function surveyOf(ticket: SimTicket, random: Random): Survey | null {
     return {id, offeredAt, answeredAt: null, score: null, comment: null, reason: null};
   }
   const reopened = ticket.changes.filter((c) => c.status === "solved").length > 1;
-  const firstReplyHours = ticket.replies.length ? ((ticket.replies[0] as number) - ticket.createdAt) / 3_600_000 : 99;
-  let good = 0.92 - (reopened ? 0.3 : 0) - (firstReplyHours > 24 ? 0.15 : 0) - (ticket.replies.length >= 4 ? 0.08 : 0);
+  const firstReplyHours = ticket.replies.length
+    ? ((ticket.replies[0] as number) - ticket.createdAt) / 3_600_000
+    : 99;
+  let good =
+    0.92 - (reopened ? 0.3 : 0) - (firstReplyHours > 24 ? 0.15 : 0) - (ticket.replies.length >= 4 ? 0.08 : 0);
   // The June carrier outage left a mark on satisfaction.
   if (new Date(ticket.createdAt).toISOString().startsWith("2024-06")) good -= 0.06;
   const score = random.chance(good) ? "good" : "bad";
   const withComment = random.chance(score === "good" ? 0.4 : 0.7);
-  const comment = withComment ? fillContact(random.pick(score === "good" ? GOOD_COMMENTS : BAD_COMMENTS), random) : null;
+  const comment = withComment
+    ? fillContact(random.pick(score === "good" ? GOOD_COMMENTS : BAD_COMMENTS), random)
+    : null;
   const reason = score === "bad" && random.chance(0.8) ? random.pick(BAD_REASONS) : null;
   return {id, offeredAt, answeredAt, score, comment, reason};
 }
@@ -271,7 +290,8 @@ function pickAgent(ticket: SimTicket, at: number, random: Random): Agent {
 
 export function lastSolve(ticket: SimTicket, until = EXPORTED_AT): number | null {
   let solve: number | null = null;
-  for (const change of ticket.changes) if (change.at <= until && change.status === "solved") solve = change.at;
+  for (const change of ticket.changes)
+    if (change.at <= until && change.status === "solved") solve = change.at;
   return solve;
 }
 

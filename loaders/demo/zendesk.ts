@@ -68,7 +68,11 @@ function via(ticket: SimTicket): object {
     case "followup":
       return {
         channel: "closed_ticket",
-        source: {from: {ticket_id: ticket.followUpOf?.id ?? null, subject: ticket.topic.subject}, to: {}, rel: "follow_up"},
+        source: {
+          from: {ticket_id: ticket.followUpOf?.id ?? null, subject: ticket.topic.subject},
+          to: {},
+          rel: "follow_up",
+        },
       };
   }
 }
@@ -78,8 +82,13 @@ function ticketJson(ticket: SimTicket, at: number): object {
   const status = statusAt(ticket, at);
   const updated = updatedAt(ticket, at);
   const assigned = ticket.assignedAt !== null && ticket.assignedAt <= at && ticket.agent;
-  const subject = ticket.spam ? (SPAM_SUBJECTS[ticket.id % SPAM_SUBJECTS.length] as string) : ticket.topic.subject;
-  const tags = [...ticket.topic.tags, ...ticket.extraTags.filter((t) => t !== "closed_by_merge" || status === "closed")];
+  const subject = ticket.spam
+    ? (SPAM_SUBJECTS[ticket.id % SPAM_SUBJECTS.length] as string)
+    : ticket.topic.subject;
+  const tags = [
+    ...ticket.topic.tags,
+    ...ticket.extraTags.filter((t) => t !== "closed_by_merge" || status === "closed"),
+  ];
   if (ticket.spam) tags.length = 0;
   const survey = ticket.survey;
   let satisfaction: object = {score: "unoffered"};
@@ -111,7 +120,10 @@ function ticketJson(ticket: SimTicket, at: number): object {
     group_id: ticket.spam ? null : (GROUPS[ticket.topic.group]?.id ?? null),
     tags,
     custom_fields: [
-      {id: FIELD_ORDER_NUMBER, value: ticket.topic.order && !ticket.spam ? `DOG-${100_000 + ((ticket.id * 7919) % 900_000)}` : null},
+      {
+        id: FIELD_ORDER_NUMBER,
+        value: ticket.topic.order && !ticket.spam ? `DOG-${100_000 + ((ticket.id * 7919) % 900_000)}` : null,
+      },
       {id: FIELD_CATEGORY, value: ticket.category},
     ],
     satisfaction_rating: satisfaction,
@@ -132,7 +144,9 @@ export function incrementalPages(tickets: SimTicket[], random: Random): string[]
     for (const at of ticket.earlierVersions) versions.push({ticket, at});
     versions.push({ticket, at: EXPORTED_AT});
   }
-  const records = versions.map(({ticket, at}) => ticketJson(ticket, at) as {generated_timestamp: number; id: number});
+  const records = versions.map(
+    ({ticket, at}) => ticketJson(ticket, at) as {generated_timestamp: number; id: number},
+  );
   records.sort((a, b) => a.generated_timestamp - b.generated_timestamp || a.id - b.id);
   const users = AGENTS.map((a) => ({
     id: a.id,
@@ -143,7 +157,11 @@ export function incrementalPages(tickets: SimTicket[], random: Random): string[]
     default_group_id: GROUPS[a.group]?.id ?? null,
     active: true,
   }));
-  const groups = GROUPS.map((g) => ({id: g.id, url: `${ACCOUNT_URL}/api/v2/groups/${g.id}.json`, name: g.name}));
+  const groups = GROUPS.map((g) => ({
+    id: g.id,
+    url: `${ACCOUNT_URL}/api/v2/groups/${g.id}.json`,
+    name: g.name,
+  }));
   const pages: string[] = [];
   for (let start = 0; start < records.length; start += PAGE_SIZE) {
     const last = start + PAGE_SIZE >= records.length;
@@ -180,7 +198,11 @@ export function ticketMetrics(tickets: SimTicket[]): string {
     const lastSolved = solvedNow ? lastSolve(ticket, at) : null;
     let reopens = 0;
     for (let i = 1; i < visible.length; i++) {
-      if ((visible[i - 1] as {status: string}).status === "solved" && (visible[i] as {status: string}).status !== "closed") reopens++;
+      if (
+        (visible[i - 1] as {status: string}).status === "solved" &&
+        (visible[i] as {status: string}).status !== "closed"
+      )
+        reopens++;
     }
     // Time spent in each status up to the last solve (or the export when unsolved).
     const spent = {waitRequester: [0, 0], waitAgent: [0, 0], hold: [0, 0]};
@@ -199,8 +221,11 @@ export function ticketMetrics(tickets: SimTicket[]): string {
       if (s === "hold") add(spent.hold);
     }
     const minutes = (from: number, to: number | null | undefined) =>
-      to === null || to === undefined ? pair(null, null) : pair(Math.round((to - from) / 60_000), Math.round(businessMinutes(from, to)));
-    const rounded = (bucket: number[]) => pair(Math.round(bucket[0] as number), Math.round(bucket[1] as number));
+      to === null || to === undefined
+        ? pair(null, null)
+        : pair(Math.round((to - from) / 60_000), Math.round(businessMinutes(from, to)));
+    const rounded = (bucket: number[]) =>
+      pair(Math.round(bucket[0] as number), Math.round(bucket[1] as number));
     const lastComment = lastBefore([ticket.createdAt, ...replies, ...ticket.customerMessages], at);
     metrics.push({
       id: ticket.id + 5_500_000_000,
@@ -212,14 +237,22 @@ export function ticketMetrics(tickets: SimTicket[]): string {
       reopens,
       replies: replies.length,
       assignee_updated_at: isoOrNull(lastBefore(replies, at)),
-      requester_updated_at: iso(lastBefore([ticket.createdAt, ...ticket.customerMessages], at) ?? ticket.createdAt),
+      requester_updated_at: iso(
+        lastBefore([ticket.createdAt, ...ticket.customerMessages], at) ?? ticket.createdAt,
+      ),
       status_updated_at: iso((visible[visible.length - 1] as {at: number}).at),
-      initially_assigned_at: isoOrNull(ticket.assignedAt !== null && ticket.assignedAt <= at ? ticket.assignedAt : null),
-      assigned_at: isoOrNull(ticket.assignedAt !== null && ticket.assignedAt <= at ? ticket.assignedAt : null),
+      initially_assigned_at: isoOrNull(
+        ticket.assignedAt !== null && ticket.assignedAt <= at ? ticket.assignedAt : null,
+      ),
+      assigned_at: isoOrNull(
+        ticket.assignedAt !== null && ticket.assignedAt <= at ? ticket.assignedAt : null,
+      ),
       solved_at: isoOrNull(lastSolved),
       latest_comment_added_at: isoOrNull(lastComment),
       reply_time_in_minutes: minutes(ticket.createdAt, firstReply),
-      reply_time_in_seconds: {calendar: firstReply === null ? null : Math.round((firstReply - ticket.createdAt) / 1000)},
+      reply_time_in_seconds: {
+        calendar: firstReply === null ? null : Math.round((firstReply - ticket.createdAt) / 1000),
+      },
       first_resolution_time_in_minutes: minutes(ticket.createdAt, solves[0]),
       full_resolution_time_in_minutes: minutes(ticket.createdAt, lastSolved),
       agent_wait_time_in_minutes: solvedNow ? rounded(spent.waitAgent) : pair(null, null),

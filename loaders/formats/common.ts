@@ -138,6 +138,11 @@ export class Cells {
     this.problem = null;
   }
 
+  /** The first failure of the row (a method, so type narrowing does not hide later failures). */
+  failed(): Problem | null {
+    return this.problem;
+  }
+
   fail(field: string, reason: string): void {
     if (!this.problem) this.problem = {field, reason};
   }

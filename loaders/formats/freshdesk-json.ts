@@ -32,7 +32,7 @@ export function freshdeskReader(ctx: FileContext): JsonReader {
     const id = idText(o.id);
     if (id === null) return sink.reject(line, "id", "missing ticket id", ex);
     const created = date(o.created_at, "created_at");
-    if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, ex);
+    if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, ex);
     if (created === null) return sink.reject(line, "created_at", "missing", ex);
     const t = newTicket(ctx, id, created, line);
     t.updated_at = date(o.updated_at, "updated_at");
@@ -79,7 +79,7 @@ export function freshdeskReader(ctx: FileContext): JsonReader {
       // Freshdesk keeps only the last reopen: a count of at least one, or none.
       t.reopens = "reopened_at" in s ? (reopened === null ? 0 : 1) : null;
     }
-    if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, ex);
+    if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, ex);
     const problem = checkTicket(t, ctx.now);
     if (problem) return sink.reject(line, problem.field, problem.reason, ex);
     sink.ticket(t, t.updated_at ?? created, excluded, null, ex);

@@ -4,12 +4,39 @@
  */
 import {parseCsv, sniffDelimiter, type Delimiter} from "../text/csv.ts";
 import type {Adapter, CsvAdapter, JsonAdapter} from "./types.ts";
+import {delightedCsv} from "./delighted-csv.ts";
+import {eventLog} from "./event-log.ts";
+import {freshdeskCsv} from "./freshdesk-csv.ts";
+import {freshdeskJson} from "./freshdesk-json.ts";
+import {genericCsv} from "./generic-csv.ts";
+import {googleFormsCsv} from "./google-forms-csv.ts";
+import {intercomCsv} from "./intercom-csv.ts";
+import {intercomJson} from "./intercom-json.ts";
+import {qualtricsCsv} from "./qualtrics-csv.ts";
+import {surveyCsv} from "./survey-csv.ts";
+import {surveyMonkeyCsv} from "./surveymonkey-csv.ts";
+import {typeformCsv} from "./typeform-csv.ts";
 import {zendeskCsv} from "./zendesk-csv.ts";
 import {zendeskJson} from "./zendesk-json.ts";
 
 export type {Adapter, CsvAdapter, JsonAdapter} from "./types.ts";
 
-export const ADAPTERS: Adapter[] = [zendeskJson, zendeskCsv];
+export const ADAPTERS: Adapter[] = [
+  zendeskJson,
+  freshdeskJson,
+  intercomJson,
+  zendeskCsv,
+  freshdeskCsv,
+  intercomCsv,
+  genericCsv,
+  eventLog,
+  delightedCsv,
+  typeformCsv,
+  surveyMonkeyCsv,
+  qualtricsCsv,
+  googleFormsCsv,
+  surveyCsv,
+];
 
 /** Other names accepted by `--format`. */
 const ALIASES: Record<string, string> = {
@@ -17,6 +44,17 @@ const ALIASES: Record<string, string> = {
   "zendesk-api": "zendesk-json",
   "airbyte-jsonl": "zendesk-json",
   "zendesk-satisfaction": "zendesk-json",
+  "freshdesk-v1-json": "freshdesk-json",
+  freshdesk: "freshdesk-json",
+  intercom: "intercom-json",
+  generic: "generic-csv",
+  events: "event-log",
+  delighted: "delighted-csv",
+  typeform: "typeform-csv",
+  surveymonkey: "surveymonkey-csv",
+  qualtrics: "qualtrics-csv",
+  "google-forms": "google-forms-csv",
+  survey: "survey-csv",
 };
 
 export function adapterById(id: string): Adapter | undefined {

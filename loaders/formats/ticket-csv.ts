@@ -97,7 +97,7 @@ export function ticketCsvReader(ctx: FileContext, header: string[], cols: Ticket
       const id = (f[cols.id] ?? "").trim();
       if (id === "") return sink.reject(line, "ticket_id", "missing", rowExcerpt(header, f));
       const created = cells.date(f[cols.created] ?? "", "created_at");
-      if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, rowExcerpt(header, f));
+      if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
       if (created === null) return sink.reject(line, "created_at", "missing", rowExcerpt(header, f));
       const t = newTicket(ctx, id.length > 12 ? ctx.intern(id) : id, created, line);
       let excluded: string | null = null;
@@ -177,7 +177,7 @@ export function ticketCsvReader(ctx: FileContext, header: string[], cols: Ticket
           csat.channel = t.channel;
         }
       }
-      if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, rowExcerpt(header, f));
+      if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
       const problem = checkTicket(t, ctx.now);
       if (problem) return sink.reject(line, problem.field, problem.reason, rowExcerpt(header, f));
       sink.ticket(t, t.updated_at ?? created, excluded, csat, excluded ? rowExcerpt(header, f) : "");

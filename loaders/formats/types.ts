@@ -46,7 +46,15 @@ export interface Sink {
    * later wins); `excluded` names why it is left out (deleted, merged, spam...), else null.
    * `csat` is an answered survey carried on the ticket row itself.
    */
-  ticket(t: Ticket, version: number, excluded: string | null, csat: SurveyResponse | null, excerpt: string): void;
+  ticket(
+    t: Ticket,
+    version: number,
+    excluded: string | null,
+    csat: SurveyResponse | null,
+    excerpt: string,
+    /** Lines of the rows this ticket was built from, when not one row (event logs). */
+    lines?: number[],
+  ): void;
   metrics(ticketId: string, version: number, patch: MetricsPatch, line: number, excerpt: string): void;
   rating(r: RatingRow, excerpt: string): void;
   /** A survey response from a survey file; de-duplicated by response_id, latest responded_at wins. */
@@ -99,9 +107,13 @@ export interface CsvAdapter {
   /** How well the first records (header rows) fit this format: 0 = not at all. */
   detect(head: string[][], mapping?: unknown): number;
   /** Header rows before the data (Qualtrics 3, SurveyMonkey 2, most 1). */
-  headerRows(head: string[][]): number;
+  headerRows(head: string[][], mapping?: unknown): number;
   /** A row reader, or the reason the header cannot be read (e.g. a missing column). */
-  open(header: string[][], ctx: FileContext): CsvReader | {field: string; reason: string};
+  /**
+   * A row reader, or the reason the header cannot be read (e.g. a missing column). `sample`
+   * holds the first data rows (not yet read), for layouts whose columns are told by values.
+   */
+  open(header: string[][], ctx: FileContext, sample: string[][]): CsvReader | {field: string; reason: string};
 }
 
 export interface JsonReader {

@@ -57,7 +57,7 @@ export function zendeskReader(ctx: FileContext): JsonReader {
     const id = idText(o.id);
     if (id === null) return sink.reject(line, "id", "missing ticket id", ex);
     const created = date(o.created_at, "created_at");
-    if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, ex);
+    if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, ex);
     if (created === null) return sink.reject(line, "created_at", "missing", ex);
     const t = newTicket(ctx, id, created, line);
     t.updated_at = date(o.updated_at, "updated_at");
@@ -101,7 +101,7 @@ export function zendeskReader(ctx: FileContext): JsonReader {
     }
     const merged = Array.isArray(o.merged_ticket_ids) ? o.merged_ticket_ids.map(idText) : [];
     for (const m of merged) if (m !== null) sink.mergedInto(m, id);
-    if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, ex);
+    if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, ex);
     const problem = checkTicket(t, ctx.now);
     if (problem) return sink.reject(line, problem.field, problem.reason, ex);
     const generated = typeof o.generated_timestamp === "number" ? o.generated_timestamp * 1000 : null;
@@ -133,7 +133,7 @@ export function zendeskReader(ctx: FileContext): JsonReader {
     patch.replies = typeof o.replies === "number" ? o.replies : null;
     patch.reopens = typeof o.reopens === "number" ? o.reopens : null;
     patch.solved_at = date(o.solved_at, "solved_at");
-    if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, ex);
+    if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, ex);
     for (const [k, v] of Object.entries(patch)) {
       if (typeof v !== "number") continue;
       if (k === "solved_at") {
@@ -161,7 +161,7 @@ export function zendeskReader(ctx: FileContext): JsonReader {
     if (!s) return sink.reject(line, "score", `unknown or hashed score token "${String(raw).slice(0, 24)}"`, ex);
     const created = date(o.created_at, "created_at");
     const updated = date(o.updated_at, "updated_at");
-    if (cells.problem) return sink.reject(line, cells.problem.field, cells.problem.reason, ex);
+    if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, ex);
     if (rid === null && tid === null) return sink.reject(line, "id", "rating has neither id nor ticket_id", ex);
     let response: SurveyResponse | null = null;
     if (s === "good" || s === "bad") {

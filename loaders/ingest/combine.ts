@@ -16,6 +16,8 @@ interface TicketEntry {
   f: number;
   /** Excerpt, kept only for excluded tickets. */
   e: string | null;
+  /** Lines of the rows behind a ticket built from several rows, else null (one row). */
+  ls: number[] | null;
 }
 
 interface MetricsEntry {
@@ -72,9 +74,9 @@ export class Combiner {
   sink(f: number): Sink {
     const stats = this.files[f]!;
     return {
-      ticket: (t, v, x, c, e) => {
-        stats.read++;
-        this.addTicket({t, v, x, c, f, e: x === null ? null : e});
+      ticket: (t, v, x, c, e, lines) => {
+        stats.read += lines ? lines.length : 1;
+        this.addTicket({t, v, x, c, f, e: x === null ? null : e, ls: lines ?? null});
       },
       metrics: (id, v, patch, line, e) => {
         stats.read++;
@@ -130,10 +132,10 @@ export class Combiner {
     }
     // Latest version wins; on a tie the row read last.
     if (old.v > entry.v) {
-      this.files[entry.f]!.duplicates++;
+      this.files[entry.f]!.duplicates += entry.ls ? entry.ls.length : 1;
       return;
     }
-    this.files[old.f]!.duplicates++;
+    this.files[old.f]!.duplicates += old.ls ? old.ls.length : 1;
     this.tickets.set(entry.t.ticket_id, entry);
   }
 
@@ -193,11 +195,11 @@ export class Combiner {
     const tickets: Ticket[] = [];
     for (const e of this.tickets.values()) {
       if (e.x !== null) {
-        this.addReject(e.f, e.t.source_line, "row", e.x, e.e ?? "", "excluded");
+        for (const line of e.ls ?? [e.t.source_line]) this.addReject(e.f, line, "row", e.x, e.e ?? "", "excluded");
         continue;
       }
       tickets.push(e.t);
-      this.files[e.f]!.accepted++;
+      this.files[e.f]!.accepted += e.ls ? e.ls.length : 1;
       // A survey answer carried on the ticket, unless a ratings file gave it already.
       if (e.c && !csatByTicket.has(e.t.ticket_id)) out.push(e.c);
     }

@@ -16,7 +16,7 @@ export async function runCsv(
   quiet: () => void,
 ): Promise<void> {
   const sink = ctx.sink;
-  const headerCount = Math.max(1, adapter.headerRows(headRecords));
+  const headerCount = Math.max(1, adapter.headerRows(headRecords, ctx.mapping));
   const header: string[][] = [];
   const sample: {fields: string[]; line: number}[] = [];
   let reader: CsvReader | null = null;
@@ -43,7 +43,7 @@ export async function runCsv(
   };
 
   const start = (): void => {
-    const opened = adapter.open(header, ctx);
+    const opened = adapter.open(header, ctx, sample.map((r) => r.fields));
     if ("row" in opened) {
       reader = opened;
       for (const {fields} of sample) for (const c of reader.dateColumns) if (fields[c]) ctx.dates.observe(fields[c]!);

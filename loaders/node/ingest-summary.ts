@@ -11,11 +11,30 @@ export function formatSummary(manifest: Manifest): string {
   const count = (n: number) => n.toLocaleString("en-US");
   const rows = manifest.files.map((f) => {
     const excluded = Object.values(f.excluded).reduce((a, b) => a + b, 0);
-    return [f.file, f.format, count(f.rows_read), count(f.accepted), count(f.rejected), count(f.duplicates), count(excluded)];
+    return [
+      f.file,
+      f.format,
+      count(f.rows_read),
+      count(f.accepted),
+      count(f.rejected),
+      count(f.duplicates),
+      count(excluded),
+    ];
   });
   const t = manifest.totals;
-  const excludedTotal = manifest.files.reduce((sum, f) => sum + Object.values(f.excluded).reduce((a, b) => a + b, 0), 0);
-  const total = ["total", "", count(t.rows_read), count(t.accepted), count(t.rejected), count(t.duplicates), count(excludedTotal)];
+  const excludedTotal = manifest.files.reduce(
+    (sum, f) => sum + Object.values(f.excluded).reduce((a, b) => a + b, 0),
+    0,
+  );
+  const total = [
+    "total",
+    "",
+    count(t.rows_read),
+    count(t.accepted),
+    count(t.rejected),
+    count(t.duplicates),
+    count(excludedTotal),
+  ];
   const table = [["file", ...COLUMNS], ...rows, total];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => (r[c] ?? "").length)));
   // Text columns are left-aligned, counts right-aligned.
@@ -27,7 +46,8 @@ export function formatSummary(manifest: Manifest): string {
   const out = table.map(line);
   out.splice(table.length - 1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   const reasons = new Map<string, number>();
-  for (const f of manifest.files) for (const [k, v] of Object.entries(f.excluded)) reasons.set(k, (reasons.get(k) ?? 0) + v);
+  for (const f of manifest.files)
+    for (const [k, v] of Object.entries(f.excluded)) reasons.set(k, (reasons.get(k) ?? 0) + v);
   if (reasons.size > 0) {
     const list = [...reasons].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${count(v)}`);
     out.push(`excluded on purpose: ${list.join(", ")}`);

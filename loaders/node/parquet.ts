@@ -59,7 +59,11 @@ export async function writeParquet(file: string, columns: Column[], rows: Iterab
 export async function readParquet(file: string, columns: Column[]): Promise<Row[]> {
   return withConnection(async (connection) => {
     const select = columns
-      .map((c) => (c.type === "TIMESTAMP" ? `epoch_ms(${ident(c.name)})::DOUBLE` : ident(c.name)) + ` AS ${ident(c.name)}`)
+      .map(
+        (c) =>
+          (c.type === "TIMESTAMP" ? `epoch_ms(${ident(c.name)})::DOUBLE` : ident(c.name)) +
+          ` AS ${ident(c.name)}`,
+      )
       .join(", ");
     const result = await connection.stream(`SELECT ${select} FROM read_parquet(${literal(file)})`);
     const rows: Row[] = [];

@@ -129,6 +129,17 @@ describe("peer percentiles", () => {
     expect(r.csat.groups.archetype).toMatchObject({suppressed: true, reason: "archetype unknown"});
   });
 
+  it("matches an industry named differently to the one panel industry that contains it", () => {
+    const r = peerPercentiles(summary({industry: "retail"}), null, panel.rows);
+    expect(r.csat.groups.industry.group_value).toBe("Retail & wholesale");
+    expect(r.csat.groups.industry.suppressed).toBe(false);
+    const none = peerPercentiles(summary({industry: "Aerospace"}), null, panel.rows);
+    expect(none.csat.groups.industry).toMatchObject({
+      suppressed: true,
+      reason: "no organisation of this industry in the panel",
+    });
+  });
+
   it("never names another organisation", () => {
     const text = JSON.stringify(result);
     for (const r of panel.rows.slice(0, 50)) expect(text).not.toContain(r.org_code);

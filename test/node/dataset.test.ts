@@ -44,7 +44,7 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
     assignee: "agent-7f3a",
     priority: "high",
     type: "question",
-    tags: ["returns", "vip, \"quoted\""],
+    tags: ["returns", 'vip, "quoted"'],
     satisfaction: "good",
     source_file: "exports/tickets.json",
     source_line: 7,
@@ -74,7 +74,16 @@ const manifest: Manifest = {
   servicebench_version: "0.1.0",
   timezone: "Europe/Paris",
   files: [
-    {file: "exports/tickets.json", format: "zendesk-json", content: "tickets", rows_read: 3, accepted: 2, rejected: 1, duplicates: 0, excluded: {}},
+    {
+      file: "exports/tickets.json",
+      format: "zendesk-json",
+      content: "tickets",
+      rows_read: 3,
+      accepted: 2,
+      rejected: 1,
+      duplicates: 0,
+      excluded: {},
+    },
   ],
   totals: {rows_read: 3, accepted: 2, rejected: 1, duplicates: 0, tickets: 2, responses: 1},
 };
@@ -83,7 +92,7 @@ const reject: Reject = {
   file: "exports/tickets.json",
   line: 3,
   field: "created_at",
-  reason: "=HYPERLINK(\"http://evil\")",
+  reason: '=HYPERLINK("http://evil")',
   excerpt: "@SUM(1+1)",
   severity: "invalid",
 };
@@ -125,7 +134,10 @@ describe("dataset", () => {
   });
 
   it("reads back exactly what it wrote", async () => {
-    const tickets = [ticket(), ticket({ticket_id: "102", tags: [], solved_at: null, replies: null, satisfaction: null})];
+    const tickets = [
+      ticket(),
+      ticket({ticket_id: "102", tags: [], solved_at: null, replies: null, satisfaction: null}),
+    ];
     await writeDataset(dir, contents(tickets));
     const back = await readDataset(dir);
     expect(back.tickets).toEqual(tickets);
@@ -143,7 +155,9 @@ describe("dataset", () => {
     const types = Object.fromEntries(described.getRowObjectsJS().map((r) => [r.column_name, r.column_type]));
     expect(types.created_at).toBe("TIMESTAMP");
     expect(types.tags).toBe("VARCHAR[]");
-    const value = await connection.runAndReadAll(`SELECT strftime(created_at, '%Y-%m-%d %H:%M:%S.%g') AS t FROM '${file}'`);
+    const value = await connection.runAndReadAll(
+      `SELECT strftime(created_at, '%Y-%m-%d %H:%M:%S.%g') AS t FROM '${file}'`,
+    );
     expect(value.getRowObjectsJS()[0]?.t).toBe("2024-03-31 00:30:15.250");
     connection.closeSync();
     instance.closeSync();
@@ -177,8 +191,12 @@ describe("dataset", () => {
   it("reports an invalid profile.json by file and field", async () => {
     const file = path.join(dir, "profile.json");
     await writeFile(file, JSON.stringify({...defaultProfile("acme"), country: "France"}));
-    await expect(readProfile(file)).rejects.toMatchObject({problems: [expect.stringMatching(/profile\.json: country: /)]});
+    await expect(readProfile(file)).rejects.toMatchObject({
+      problems: [expect.stringMatching(/profile\.json: country: /)],
+    });
     await writeFile(file, "{");
-    await expect(readProfile(file)).rejects.toMatchObject({problems: [expect.stringMatching(/not valid JSON/)]});
+    await expect(readProfile(file)).rejects.toMatchObject({
+      problems: [expect.stringMatching(/not valid JSON/)],
+    });
   });
 });

@@ -9,7 +9,14 @@ import {runCli} from "./run-cli.ts";
 
 /** A Zendesk incremental cursor page, shaped like the real export (see shared/fixtures). */
 function page(tickets: object[]): string {
-  return JSON.stringify({tickets, after_cursor: "abc", after_url: null, before_cursor: null, before_url: null, end_of_stream: true});
+  return JSON.stringify({
+    tickets,
+    after_cursor: "abc",
+    after_url: null,
+    before_cursor: null,
+    before_url: null,
+    end_of_stream: true,
+  });
 }
 
 function zticket(id: number, overrides: object = {}): object {
@@ -51,7 +58,15 @@ async function exportFile(name: string, text: string): Promise<string> {
   return file;
 }
 
-const ingestArgs = (...extra: string[]) => ["ingest", path.join(dir, "exports"), "--org", "acme", "--out", out, ...extra];
+const ingestArgs = (...extra: string[]) => [
+  "ingest",
+  path.join(dir, "exports"),
+  "--org",
+  "acme",
+  "--out",
+  out,
+  ...extra,
+];
 
 describe("servicebench ingest", () => {
   it("exits 0 and prints a per-file summary on clean input", async () => {
@@ -113,7 +128,7 @@ describe("servicebench ingest", () => {
   it("writes rejects.csv with no cell that a spreadsheet would run as a formula", async () => {
     await exportFile(
       "tickets.json",
-      page([zticket(1, {created_at: "=HYPERLINK(\"http://x.example\")"}), zticket(2, {status: "deleted"})]),
+      page([zticket(1, {created_at: '=HYPERLINK("http://x.example")'}), zticket(2, {status: "deleted"})]),
     );
     await exportFile("=cmd.csv", "=1+1,@SUM(A1)\n-2,+3\n");
     await runCli(ingestArgs());
@@ -143,7 +158,11 @@ describe("servicebench ingest", () => {
     await writeFile(file, JSON.stringify(edited));
     const run = await runCli(ingestArgs());
     expect(run.code).toBe(0);
-    expect((await readDataset(out)).profile).toMatchObject({display_name: "Acme Support", agents: 12, timezone: "Europe/Paris"});
+    expect((await readDataset(out)).profile).toMatchObject({
+      display_name: "Acme Support",
+      agents: 12,
+      timezone: "Europe/Paris",
+    });
   });
 
   it("refuses to mix two organisations in one dataset directory", async () => {

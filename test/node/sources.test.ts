@@ -25,7 +25,11 @@ afterEach(async () => {
 describe("collectInputs", () => {
   it("walks directories in name order, skipping hidden and Markdown files", async () => {
     const inputs = await collectInputs([dir]);
-    expect(inputs.sources.map((s) => path.relative(dir, s.name))).toEqual(["nps.csv", "zendesk/a.json", "zendesk/b.json"]);
+    expect(inputs.sources.map((s) => path.relative(dir, s.name))).toEqual([
+      "nps.csv",
+      "zendesk/a.json",
+      "zendesk/b.json",
+    ]);
     expect(inputs.sources.map((s) => s.size)).toEqual([200_000, 2, 2]);
     expect(inputs.skipped.map((f) => path.basename(f))).toEqual(["README.md"]);
     expect(inputs.profileFile).toBe(path.join(dir, "profile.json"));

@@ -8,9 +8,9 @@ export function register(program: Command): void {
     .command("demo")
     .summary("write the demo organisation's raw exports")
     .description(
-      "Write the raw exports of a fictional organisation, Demo Outdoor Gear: Zendesk incremental\n" +
-        "ticket pages, ticket metrics and satisfaction ratings, a Delighted NPS CSV, and its\n" +
-        "profile.json. Generated from a seed: the same seed always gives the same bytes.\n" +
+      "Write the raw exports of a fictional organisation, Demo Outdoor Gear: Zendesk incremental " +
+        "ticket pages, ticket metrics and satisfaction ratings, a Delighted NPS CSV, and its " +
+        "profile.json. Generated from a seed: the same seed always gives the same bytes. " +
         "Ingest them with: servicebench ingest <dir> --org demo-outdoor-gear --out <dataset>",
     )
     .requiredOption("--out <dir>", "directory to write the exports to")

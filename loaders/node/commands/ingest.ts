@@ -28,9 +28,9 @@ export function register(program: Command): void {
     .command("ingest")
     .summary("read helpdesk and survey exports into a dataset directory")
     .description(
-      "Read helpdesk and survey exports (files or directories, searched recursively) into one\n" +
-        "canonical dataset for an organisation. The format of each file is detected from its\n" +
-        "content. Exit code 1 when rows or files are invalid (the dataset with the accepted rows\n" +
+      "Read helpdesk and survey exports (files or directories, searched recursively) into one " +
+        "canonical dataset for an organisation. The format of each file is detected from its " +
+        "content. Exit code 1 when rows or files are invalid (the dataset with the accepted rows " +
         "is still written), 2 on usage errors.",
     )
     .argument("<paths...>", "export files or directories")
@@ -55,7 +55,9 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
     throw new UsageError(`--format "${options.format}" is unknown (known: ${FORMAT_IDS.join(", ")})`);
   }
   if (options.tz !== undefined && !isValidTimeZone(options.tz)) {
-    throw new UsageError(`--tz "${options.tz}" is not an IANA time zone (e.g. Europe/Paris, America/New_York)`);
+    throw new UsageError(
+      `--tz "${options.tz}" is not an IANA time zone (e.g. Europe/Paris, America/New_York)`,
+    );
   }
   const mapping = options.mapping === undefined ? undefined : await readMapping(options.mapping);
   const inputs = await collectInputs(paths);
@@ -106,7 +108,9 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
     );
   }
   if (result.agents.length > 0) {
-    out.write(`${path.join(options.out, DATASET_FILES.agents)} maps agent codes to names: keep it private, never share it\n`);
+    out.write(
+      `${path.join(options.out, DATASET_FILES.agents)} maps agent codes to names: keep it private, never share it\n`,
+    );
   }
   for (const warning of result.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
   if (result.problems.length > 0) throw new InputError(capProblems(result.problems, options.out));
@@ -117,7 +121,10 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
 export function capProblems(problems: string[], out: string): string[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const more = problems.length - MAX_PROBLEMS;
-  return [...problems.slice(0, MAX_PROBLEMS), `… and ${more} more, see ${path.join(out, DATASET_FILES.rejects)}`];
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    `… and ${more} more, see ${path.join(out, DATASET_FILES.rejects)}`,
+  ];
 }
 
 async function readMapping(file: string): Promise<unknown> {

@@ -1,0 +1,5 @@
+// What the site's pages use from the library, bundled into src/lib/servicebench.js.
+// Everything exported here must be isomorphic: no Node API.
+export {KPIS, kpi} from "./metrics/registry.ts";
+export {TABLES, prepare} from "./metrics/prepare.ts";
+export {createTableSql} from "./metrics/runner.ts";

@@ -1,0 +1,29 @@
+import path from "node:path";
+import {ingest} from "../../ingest/index.ts";
+import {readDataset, readProfile, type Dataset} from "../dataset.ts";
+import {UsageError} from "../errors.ts";
+import {collectInputs} from "../sources.ts";
+
+/** The demo organisation's raw exports, shipped with the project. */
+export const DEMO_DIR = "data/demo";
+
+export interface SiteDataset extends Dataset {
+  /** "demo" for the shipped demo organisation, else the dataset directory. */
+  source: string;
+}
+
+/**
+ * The dataset the site is built from: `SERVICEBENCH_DATA` (a directory written by
+ * `servicebench ingest`) when set, else the demo organisation ingested from its raw exports, so
+ * the demo also exercises the importer. Data loaders call this; it never writes to stdout.
+ */
+export async function siteDataset(env = process.env): Promise<SiteDataset> {
+  const dir = env.SERVICEBENCH_DATA;
+  if (dir) return {...(await readDataset(dir)), source: dir};
+  const inputs = await collectInputs([DEMO_DIR]);
+  const profile = inputs.profileFile ? await readProfile(inputs.profileFile) : null;
+  if (!profile) throw new UsageError(`${path.join(DEMO_DIR, "profile.json")} is missing`);
+  // A fixed salt keeps the demo's agent codes stable from one build to the next.
+  const result = await ingest(inputs.sources, {orgId: profile.org_id, tz: profile.timezone, salt: "demo"});
+  return {tickets: result.tickets, responses: result.responses, manifest: result.manifest, profile, source: "demo"};
+}

@@ -1,0 +1,12 @@
+import {launch} from "../test/browser/chromium.ts";
+import {serveDirectory} from "../test/browser/static-server.ts";
+import {settled} from "../test/browser/site.ts";
+const path = process.argv[2] ?? "/";
+const s = await serveDirectory("dist");
+const b = await launch(s.origin);
+const v = await b.visit(s.origin + path, "x");
+const errs = await settled(v.page).catch((e) => [String(e)]);
+await b.screenshot(v, process.argv[3] ?? "check");
+console.log(JSON.stringify({errs, problems: v.problems, foreign: v.foreign}, null, 1));
+console.log((await v.page.textContent("main"))?.slice(0, 1500));
+await b.close(); await s.close();

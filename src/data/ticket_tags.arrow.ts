@@ -1,0 +1,3 @@
+import {siteTable} from "../../loaders/node/site/tables.ts";
+
+process.stdout.write(await siteTable("ticket_tags"));
