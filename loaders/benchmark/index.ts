@@ -34,3 +34,4 @@ export {buildSyntheticPanel, buildClientPanel, MIN_PANEL, MIN_TRAIN} from "./bui
 export {trainModel, type PanelModel} from "./model.ts";
 export {PUBLISHED, type PublishedFigure} from "./published.ts";
 export {FEATURE_LABELS, type Lang} from "./text.ts";
+export {placeReport, type PlaceReport} from "./report.ts";

@@ -29,6 +29,8 @@ export function freshdeskReader(ctx: FileContext): JsonReader {
   function ticket(o: Obj, line: number): void {
     cells.reset();
     const ex = objectExcerpt(o);
+    if ("incoming" in o && "private" in o && !("status" in o))
+      return sink.exclude(line, "conversation record not used by servicebench", ex);
     const id = idText(o.id);
     if (id === null) return sink.reject(line, "id", "missing ticket id", ex);
     const created = date(o.created_at, "created_at");
@@ -105,9 +107,10 @@ export const freshdeskJson: JsonAdapter = {
     const v2 = /"(fr_due_by|fr_escalated|requester_id)"\s*:/.test(head) && /"(stats|due_by|spam|responder_id)"\s*:/.test(head);
     const v1 = /"(status_name|frDueBy|source_name|helpdesk_ticket)"\s*:/.test(head);
     if (/"(via|generated_timestamp)"\s*:/.test(head)) return 0;
-    return v1 || v2 ? 0.85 : 0;
+    if (v1 || v2) return 0.85;
+    return /"incoming"\s*:/.test(head) && /"private"\s*:/.test(head) ? 0.6 : 0;
   },
   // `GET /tickets/{id}` is the ticket itself at the root, not a list.
-  rootRecord: (head) => /^\s*\{\s*"(?!results"|tickets"|helpdesk_ticket")/.test(head),
+  rootRecord: (head) => /^\s*\{/.test(head) && !/"(results|tickets|helpdesk_ticket)"\s*:\s*[[{]/.test(head),
   open: freshdeskReader,
 };

@@ -211,6 +211,7 @@ export const zendeskJson: JsonAdapter = {
     if (/"satisfaction_ratings?"\s*:\s*[[{]/.test(head) && /"score"\s*:/.test(head)) return 0.9;
     if (/"tickets?"\s*:\s*[[{]/.test(head) && /"(via|generated_timestamp|satisfaction_rating)"\s*:/.test(head)) return 0.9;
     if (/"ticket_metric_events"\s*:|"audits"\s*:/.test(head)) return 0.6;
+    if (/"comments"\s*:\s*\[/.test(head) && /"author_id"\s*:/.test(head)) return 0.6;
     if (/"via"\s*:\s*\{\s*"channel"/.test(head)) return 0.7;
     return 0;
   },

@@ -45,6 +45,8 @@ export interface FileStats {
   excluded: Record<string, number>;
   /** Row problems already explained by one file-level problem line. */
   quiet: boolean;
+  /** What the rows turned out to be (tickets, ticket_metrics...), for the manifest. */
+  kinds: Set<string>;
 }
 
 /** Most problem lines listed per file; the rest are summarised in one line. */
@@ -64,7 +66,7 @@ export class Combiner {
   private warnCount: number[] = [];
 
   addFile(file: string, format: string, content: string): number {
-    this.files.push({file, format, content, read: 0, accepted: 0, rejected: 0, duplicates: 0, excluded: {}, quiet: false});
+    this.files.push({file, format, content, read: 0, accepted: 0, rejected: 0, duplicates: 0, excluded: {}, quiet: false, kinds: new Set()});
     this.problemCount.push(0);
     this.warnCount.push(0);
     return this.files.length - 1;
@@ -76,10 +78,12 @@ export class Combiner {
     return {
       ticket: (t, v, x, c, e, lines) => {
         stats.read += lines ? lines.length : 1;
+        stats.kinds.add(lines ? "events" : "tickets");
         this.addTicket({t, v, x, c, f, e: x === null ? null : e, ls: lines ?? null});
       },
       metrics: (id, v, patch, line, e) => {
         stats.read++;
+        stats.kinds.add("ticket_metrics");
         const old = this.metrics.get(id);
         if (old && old.v > v) return void this.files[f]!.duplicates++;
         if (old) this.files[old.f]!.duplicates++;
@@ -87,6 +91,7 @@ export class Combiner {
       },
       rating: (r, e) => {
         stats.read++;
+        stats.kinds.add("satisfaction_ratings");
         const old = this.ratings.get(r.key);
         if (old && old.r.version > r.version) return void this.files[f]!.duplicates++;
         if (old) this.files[old.f]!.duplicates++;
@@ -94,6 +99,7 @@ export class Combiner {
       },
       response: (r) => {
         stats.read++;
+        stats.kinds.add("responses");
         const old = this.responses.get(r.response_id);
         if (old && old.r.responded_at > r.responded_at) return void this.files[f]!.duplicates++;
         if (old) this.files[old.f]!.duplicates++;
@@ -221,7 +227,7 @@ export class Combiner {
     return this.files.map((s) => ({
       file: s.file,
       format: s.format,
-      content: s.content,
+      content: s.kinds.size ? [...s.kinds].join("+") : s.content,
       rows_read: s.read,
       accepted: s.accepted,
       rejected: s.rejected,

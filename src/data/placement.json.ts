@@ -1,0 +1,3 @@
+import {sitePlacement} from "../../loaders/node/site/placement.ts";
+
+process.stdout.write(JSON.stringify(await sitePlacement()));
