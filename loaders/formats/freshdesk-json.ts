@@ -104,7 +104,10 @@ export const freshdeskJson: JsonAdapter = {
   id: "freshdesk-json",
   content: "tickets",
   detect(head) {
-    const v2 = /"(fr_due_by|fr_escalated|requester_id)"\s*:/.test(head) && /"(stats|due_by|spam|responder_id)"\s*:/.test(head);
+    const v2 =
+      (/"(fr_due_by|fr_escalated|requester_id)"\s*:/.test(head) && /"(stats|due_by|spam|responder_id)"\s*:/.test(head)) ||
+      (/"stats"\s*:\s*\{/.test(head) && /"(first_responded_at|resolved_at)"\s*:/.test(head)) ||
+      (/"spam"\s*:/.test(head) && /"responder_id"\s*:/.test(head));
     const v1 = /"(status_name|frDueBy|source_name|helpdesk_ticket)"\s*:/.test(head);
     if (/"(via|generated_timestamp)"\s*:/.test(head)) return 0;
     if (v1 || v2) return 0.85;

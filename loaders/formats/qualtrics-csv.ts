@@ -54,7 +54,8 @@ export const qualtricsCsv: CsvAdapter = {
       at,
       id: col(h, "responseid"),
       ticket: col(h, "ticket_id", "ticketid", "externalreference"),
-      comment: commentAfter(text, score),
+      // The NPS group twin sits between the score and the follow-up question.
+      comment: commentAfter(text, group === score + 1 ? score + 1 : score),
       segment: -1,
       idPrefix: "qualtrics-",
       exclude,

@@ -8,7 +8,7 @@ import type {CsvReader, FileContext} from "./types.ts";
 export const NPS_QUESTION = /\b0\s*(-|–|to)\s*10\b|likely.{0,40}recommend|recommend.{0,40}(friend|colleague)|net promoter|\bnps\b/i;
 export const CSAT_QUESTION = /satisf|\bcsat\b|how did we do|rate (our|the) (support|service)/i;
 export const CES_QUESTION = /\beffort\b|\bces\b|easy .{0,30}(to|was it)/i;
-const COMMENT_QUESTION = /why|comment|reason|feedback|explain|tell us|anything else|remark/i;
+const COMMENT_QUESTION = /why|comment|reason|feedback|explain|tell us|anything else|remark|warum|kommentar|pourquoi|commentaire|por qu|motivo/i;
 
 export const SCALES: Record<SurveyKind, [number, number]> = {nps: [0, 10], csat: [1, 5], ces: [1, 7]};
 

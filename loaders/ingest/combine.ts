@@ -187,7 +187,10 @@ export class Combiner {
         this.addReject(f, r.line, "ticket_id", `rating of a left-out ticket (${entry.x})`, e, "excluded");
         continue;
       }
-      if (entry) entry.t.satisfaction = r.satisfaction;
+      if (entry) {
+        entry.t.satisfaction = r.satisfaction;
+        if (r.response && r.response.channel === null) r.response.channel = entry.t.channel;
+      }
       else if (!r.response) {
         this.addReject(f, r.line, "ticket_id", `${r.satisfaction} rating for a ticket not in the input`, e, "excluded");
         continue;

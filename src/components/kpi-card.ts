@@ -83,6 +83,8 @@ export function kpiCard(
     },
     h("h2", {}, meta.label[lang]),
     h("span", {class: "big"}, insufficient ? t.insufficient : formatHeadline(meta, value, lang)),
+    // Durations and rates carry their unit in the figure; plain values name it.
+    meta.shape === "value" && !insufficient && h("span", {class: "kpi-unit"}, ` ${meta.unit}`),
     h(
       "p",
       {class: "kpi-details"},

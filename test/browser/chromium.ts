@@ -54,11 +54,13 @@ export async function launch(origin: string): Promise<Browser> {
     return route.abort("blockedbyclient");
   });
   context.on("requestfailed", (r) => {
-    if (new URL(r.url()).host === local) current()?.problems.push(`request failed ${r.url()} ${r.failure()?.errorText}`);
+    if (new URL(r.url()).host === local)
+      current()?.problems.push(`request failed ${r.url()} ${r.failure()?.errorText}`);
   });
   context.on("response", (r) => {
     // Browsers probe /favicon.ico on their own; a missing one is not a page error.
-    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) current()?.problems.push(`HTTP ${r.status()} ${r.url()}`);
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico"))
+      current()?.problems.push(`HTTP ${r.status()} ${r.url()}`);
   });
   return {
     async visit(url, _name) {

@@ -23,4 +23,5 @@ describe.skipIf(!chromiumAvailable)("offline guard", () => {
   });
 });
 
-if (!chromiumAvailable) console.warn("browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)");
+if (!chromiumAvailable)
+  console.warn("browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)");

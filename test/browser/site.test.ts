@@ -1,13 +1,12 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
-import {buildSite, DIST, settled, sitePages} from "./site.ts";
+import {DIST, settled, sitePages} from "./site.ts";
 
 describe.skipIf(!chromiumAvailable)("built site in headless Chromium", () => {
   let server: Awaited<ReturnType<typeof serveDirectory>>;
   let browser: Browser;
   beforeAll(async () => {
-    buildSite();
     server = await serveDirectory(DIST);
     browser = await launch(server.origin);
   });

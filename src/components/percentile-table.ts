@@ -1,0 +1,104 @@
+import {h} from "./dom.js";
+import {formatNumber, type Lang} from "./format.js";
+
+/** One peer group's statistics for one KPI, as `placeReport` gives them. */
+export interface GroupStats {
+  group_value: string | null;
+  suppressed: boolean;
+  reason: string | null;
+  n: number;
+  p25: number | null;
+  p50: number | null;
+  p75: number | null;
+  percentile: number | null;
+  standing: number | null;
+}
+
+export interface KpiPercentiles {
+  value: number | null;
+  unit: string;
+  better: "lower" | "higher" | null;
+  groups: Record<string, GroupStats>;
+}
+
+const GROUPS = ["all", "archetype", "industry", "size_band"] as const;
+const HEAD = {
+  en: {
+    kpi: "KPI",
+    you: "You",
+    all: "All peers",
+    archetype: "Your archetype",
+    industry: "Your industry",
+    size_band: "Your size band",
+  },
+  fr: {
+    kpi: "Indicateur",
+    you: "Vous",
+    all: "Tous les pairs",
+    archetype: "Votre archétype",
+    industry: "Votre secteur",
+    size_band: "Votre taille",
+  },
+};
+
+function cell(stats: GroupStats | undefined, format: (x: number | null) => string, lang: Lang): HTMLElement {
+  if (!stats || stats.suppressed)
+    return h(
+      "td",
+      {class: "suppressed", title: stats?.reason ?? ""},
+      lang === "fr" ? "masqué (n < 5)" : "hidden (n < 5)",
+    );
+  const rank = stats.standing ?? stats.percentile;
+  return h(
+    "td",
+    {"data-n": String(stats.n)},
+    h("strong", {}, rank === null ? "–" : `P${Math.round(rank)}`),
+    h("br"),
+    h("span", {class: "muted"}, `${format(stats.p25)} · ${format(stats.p50)} · ${format(stats.p75)}`),
+    h("br"),
+    h("span", {class: "muted"}, `n = ${formatNumber(stats.n, lang)}`),
+  );
+}
+
+/**
+ * The organisation's rank among peer groups for each KPI: the percentile (100 = best where the
+ * KPI has a better direction), the P25 · P50 · P75 of the group and its n. Groups of fewer than
+ * 5 organisations are hidden, never shown.
+ */
+export function percentileTable(
+  percentiles: Record<string, KpiPercentiles>,
+  {
+    lang = "en",
+    labels = {},
+    format = {},
+  }: {
+    lang?: Lang;
+    labels?: Record<string, string>;
+    format?: Record<string, (x: number | null) => string>;
+  } = {},
+): HTMLElement {
+  const head = HEAD[lang];
+  return h(
+    "table",
+    {class: "percentiles"},
+    h(
+      "thead",
+      {},
+      h("tr", {}, h("th", {}, head.kpi), h("th", {}, head.you), ...GROUPS.map((g) => h("th", {}, head[g]))),
+    ),
+    h(
+      "tbody",
+      {},
+      ...Object.entries(percentiles).map(([id, p]) => {
+        const fmt = format[id] ?? ((x: number | null) => formatNumber(x, lang, 1));
+        return h(
+          "tr",
+          {"data-kpi": id},
+          h("th", {}, labels[id] ?? id),
+          h("td", {}, fmt(p.value)),
+          ...GROUPS.map((g) => cell(p.groups[g], fmt, lang)),
+        );
+      }),
+    ),
+  );
+}

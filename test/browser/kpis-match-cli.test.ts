@@ -1,0 +1,63 @@
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
+import {serveDirectory} from "./static-server.ts";
+import {DIST, settled} from "./site.ts";
+
+interface CliKpi {
+  id: string;
+  shape: string;
+  rows: Record<string, number | string | boolean | null>[];
+}
+
+/** The command line's numbers for the demo organisation: ingest its raw exports, then `kpis --json`. */
+function cliKpis(dir: string): Map<string, CliKpi> {
+  const cli = (...args: string[]) =>
+    execFileSync("node", ["bin/servicebench.js", ...args], {encoding: "utf8"});
+  try {
+    cli("ingest", "data/demo", "--org", "demo-outdoor-gear", "--out", dir);
+  } catch (error) {
+    // Exit 1 still writes the dataset; the rows it could not read are not KPI inputs here.
+    if ((error as {status?: number}).status !== 1) throw error;
+  }
+  const report = JSON.parse(cli("kpis", dir, "--json")) as {kpis: CliKpi[]};
+  return new Map(report.kpis.map((k) => [k.id, k]));
+}
+
+describe.skipIf(!chromiumAvailable)("the browser computes the command line's numbers", () => {
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let browser: Browser;
+  let dataset: string;
+  let cli: Map<string, CliKpi>;
+  beforeAll(async () => {
+    dataset = mkdtempSync(join(tmpdir(), "servicebench-demo-"));
+    cli = cliKpis(dataset);
+    server = await serveDirectory(DIST);
+    browser = await launch(server.origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataset, {recursive: true, force: true});
+  });
+
+  it("shows on every KPI card the value `servicebench kpis --json` prints", async () => {
+    const visit = await browser.visit(`${server.origin}/`, "overview-vs-cli");
+    expect(await settled(visit.page)).toEqual([]);
+    const cards = await visit.page.$$eval("[data-kpi]", (nodes) =>
+      nodes.map((n) => [n.getAttribute("data-kpi")!, n.getAttribute("data-value")!] as const),
+    );
+    expect(cards.length).toBeGreaterThanOrEqual(10);
+    for (const [id, shown] of cards) {
+      const k = cli.get(id);
+      expect(k, `${id} is missing from the command line's output`).toBeDefined();
+      const row = k!.rows[0]!;
+      const expected = (k!.shape === "duration" ? row.p50 : row.value) as number | null;
+      if (expected === null) expect(shown, id).toBe("");
+      else expect(Number(shown), id).toBeCloseTo(expected, 9);
+    }
+  });
+});
