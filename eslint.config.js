@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["dist/", "node_modules/", "src/.observablehq/", "test/output/", "bench/output/"]},
+  {ignores: ["dist/", "node_modules/", "src/.observablehq/", "src/lib/", "test/output/", "bench/output/"]},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,4 +12,9 @@ export default {
   duckdb: {extensions: {json: null, parquet: null}},
   footer: "servicebench: benchmarks computed from your own exports, in your browser.",
   search: false,
+  pages: [
+    {name: "Overview", path: "/"},
+    {name: "Benchmark", path: "/benchmark"},
+    {name: "Explore", path: "/explore"},
+  ],
 };

@@ -21,7 +21,7 @@ const HEADER =
 
 // Seeded LCG so every run ingests the same file.
 let seed = 42;
-const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -62,12 +62,21 @@ if (!existsSync(path)) {
   await generate();
 }
 const size = statSync(path).size;
-const source: InputSource = {name: "tickets.csv", size, stream: () => createReadStream(path, {highWaterMark: 1 << 16})};
+const source: InputSource = {
+  name: "tickets.csv",
+  size,
+  stream: () => createReadStream(path, {highWaterMark: 1 << 16}),
+};
 
 let peak = 0;
 const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const t0 = performance.now();
-const result = await ingest([source], {orgId: "bench", salt: "bench-salt", tz: "Europe/Paris", now: Date.UTC(2025, 0, 1)});
+const result = await ingest([source], {
+  orgId: "bench",
+  salt: "bench-salt",
+  tz: "Europe/Paris",
+  now: Date.UTC(2025, 0, 1),
+});
 const seconds = (performance.now() - t0) / 1000;
 clearInterval(timer);
 peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);

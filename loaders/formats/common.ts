@@ -196,7 +196,8 @@ export function minutesBetween(from: number | null, to: number | null): number |
 }
 
 /** Headers whose cells may hold personal data: left out of reject excerpts. */
-const PII_HEADER = /requester|e-?mail|name|phone|subject|description|comment|address|\bip\b|ipaddress|why|remark/i;
+const PII_HEADER =
+  /requester|e-?mail|name|phone|subject|description|comment|address|\bip\b|ipaddress|why|remark/i;
 
 /** Builds a masked excerpt of a CSV row without the columns that may hold personal data. */
 export function rowExcerpt(header: string[], fields: string[]): string {

@@ -15,7 +15,14 @@ export const delightedCsv: CsvAdapter = {
   detect(head) {
     const h = (head[0] ?? []).map(norm);
     if (col(h, "score") < 0) return 0;
-    const hits = ["response id", "response timestamp", "person id", "comment", "survey type", "delighted source"];
+    const hits = [
+      "response id",
+      "response timestamp",
+      "person id",
+      "comment",
+      "survey type",
+      "delighted source",
+    ];
     const n = hits.filter((x) => h.includes(x)).length;
     return n >= 2 ? 0.7 + n / 30 : 0;
   },
@@ -44,7 +51,8 @@ export const delightedCsv: CsvAdapter = {
       dateColumns: reader.dateColumns,
       row(f, line) {
         const t = (f[typeCol] ?? "").trim().toLowerCase() as SurveyKind;
-        if (!(t in SCALES)) return ctx.sink.reject(line, "survey type", `unsupported survey type "${t.slice(0, 20)}"`, "");
+        if (!(t in SCALES))
+          return ctx.sink.reject(line, "survey type", `unsupported survey type "${t.slice(0, 20)}"`, "");
         cols.kind = t;
         cols.scale = SCALES[t];
         reader.row(f, line);

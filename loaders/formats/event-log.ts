@@ -42,7 +42,14 @@ function build(ctx: FileContext, id: string, c: Case, m: EventLogMapping, hasReo
   const solves = events.filter((e) => e.kind === Kind.Solved || e.kind === Kind.Closed);
   const lifecycle = events.filter((e) => e.kind !== Kind.Other && e.kind !== Kind.Reply);
   const last = lifecycle[lifecycle.length - 1];
-  t.status = last?.kind === Kind.Closed ? "closed" : last?.kind === Kind.Solved ? "solved" : replies.length ? "open" : "new";
+  t.status =
+    last?.kind === Kind.Closed
+      ? "closed"
+      : last?.kind === Kind.Solved
+        ? "solved"
+        : replies.length
+          ? "open"
+          : "new";
   t.updated_at = events[events.length - 1]!.at;
   t.replies = replies.length;
   t.first_reply_minutes = replies.length ? (replies[0]!.at - created) / 60_000 : null;
@@ -67,7 +74,8 @@ function build(ctx: FileContext, id: string, c: Case, m: EventLogMapping, hasReo
   t.type = c.type;
   const problem = checkTicket(t, ctx.now);
   if (problem) {
-    for (const line of lines) ctx.sink.reject(line, problem.field, `ticket ${id}: ${problem.reason}`, `case ${id}`);
+    for (const line of lines)
+      ctx.sink.reject(line, problem.field, `ticket ${id}: ${problem.reason}`, `case ${id}`);
     return;
   }
   ctx.sink.ticket(t, t.updated_at, null, null, `case ${id}`, lines);
@@ -113,7 +121,13 @@ export const eventLog: CsvAdapter = {
         const id = (f[col("ticket_id")] ?? "").trim();
         if (!id) return ctx.sink.reject(line, "ticket_id", "missing case id", rowExcerpt(header[0]!, f));
         const when = cells.date(f[col("timestamp")] ?? "", "timestamp");
-        if (cells.failed()) return ctx.sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header[0]!, f));
+        if (cells.failed())
+          return ctx.sink.reject(
+            line,
+            cells.failed()!.field,
+            cells.failed()!.reason,
+            rowExcerpt(header[0]!, f),
+          );
         if (when === null) return ctx.sink.reject(line, "timestamp", "missing", rowExcerpt(header[0]!, f));
         const kind = kinds.get((f[col("activity")] ?? "").trim().toLowerCase()) ?? Kind.Other;
         let c = cases.get(id);

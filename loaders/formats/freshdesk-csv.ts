@@ -23,7 +23,11 @@ const SURVEY: Record<string, "good" | "bad"> = {
   "extremely unhappy": "bad",
 }; // prettier-ignore
 
-const CHANNELS: Record<string, Channel> = {"outbound email": "email", "feedback widget": "web", mobihelp: "messaging"};
+const CHANNELS: Record<string, Channel> = {
+  "outbound email": "email",
+  "feedback widget": "web",
+  mobihelp: "messaging",
+};
 
 export function freshdeskColumns(h: string[]): TicketColumns {
   const metrics: MetricColumn[] = [];

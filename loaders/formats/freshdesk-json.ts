@@ -57,7 +57,8 @@ export function freshdeskReader(ctx: FileContext): JsonReader {
       const ch = SOURCE[source];
       t.channel = ch ? ch[0] : "other";
       t.channel_raw = ch ? ch[1] : Number.isNaN(source) ? null : `source:${source}`;
-      if (!ch && !Number.isNaN(source)) sink.warn(line, "channel", `unknown source code ${source} counted as other`);
+      if (!ch && !Number.isNaN(source))
+        sink.warn(line, "channel", `unknown source code ${source} counted as other`);
       if (source === OUTBOUND_SOURCE && !excluded) excluded = "outbound (agent-initiated) ticket";
       t.priority = typeof o.priority === "number" ? (PRIORITY[o.priority] ?? String(o.priority)) : null;
       t.type = typeof o.type === "string" ? ctx.intern(o.type) : null;
@@ -66,7 +67,8 @@ export function freshdeskReader(ctx: FileContext): JsonReader {
     t.group = group === null ? null : ctx.intern(group);
     const agent = idText(o.responder_id);
     t.assignee = agent === null ? null : ctx.agent(agent);
-    if (Array.isArray(o.tags)) t.tags = o.tags.filter((x): x is string => typeof x === "string").map(ctx.intern);
+    if (Array.isArray(o.tags))
+      t.tags = o.tags.filter((x): x is string => typeof x === "string").map(ctx.intern);
     if (isObj(o.stats)) {
       const s = o.stats;
       const first = date(s.first_responded_at, "stats.first_responded_at");
@@ -105,7 +107,8 @@ export const freshdeskJson: JsonAdapter = {
   content: "tickets",
   detect(head) {
     const v2 =
-      (/"(fr_due_by|fr_escalated|requester_id)"\s*:/.test(head) && /"(stats|due_by|spam|responder_id)"\s*:/.test(head)) ||
+      (/"(fr_due_by|fr_escalated|requester_id)"\s*:/.test(head) &&
+        /"(stats|due_by|spam|responder_id)"\s*:/.test(head)) ||
       (/"stats"\s*:\s*\{/.test(head) && /"(first_responded_at|resolved_at)"\s*:/.test(head)) ||
       (/"spam"\s*:/.test(head) && /"responder_id"\s*:/.test(head));
     const v1 = /"(status_name|frDueBy|source_name|helpdesk_ticket)"\s*:/.test(head);

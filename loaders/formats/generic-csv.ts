@@ -3,7 +3,13 @@
  * the unit of each duration and the meaning of local status / channel words.
  */
 import type {Channel, Status} from "../schema/index.ts";
-import {NO_COLUMNS, ticketCsvReader, type DurationField, type MetricColumn, type TicketColumns} from "./ticket-csv.ts";
+import {
+  NO_COLUMNS,
+  ticketCsvReader,
+  type DurationField,
+  type MetricColumn,
+  type TicketColumns,
+} from "./ticket-csv.ts";
 import {locate, mappingErrors, mappingKind, TicketMapping} from "./mapping.ts";
 import type {CsvAdapter, CsvReader} from "./types.ts";
 
@@ -64,7 +70,9 @@ export const genericCsv: CsvAdapter = {
     };
     const statusWords = lower(m.values?.status);
     const excludedWords = new Set(Object.keys(statusWords).filter((k) => statusWords[k] === "excluded"));
-    const statuses = Object.fromEntries(Object.entries(statusWords).filter(([, v]) => v !== "excluded")) as Record<string, Status>;
+    const statuses = Object.fromEntries(
+      Object.entries(statusWords).filter(([, v]) => v !== "excluded"),
+    ) as Record<string, Status>;
     const sat = Object.fromEntries(
       Object.entries(lower(m.values?.satisfaction)).filter(([, v]) => v === "good" || v === "bad"),
     ) as Record<string, "good" | "bad">;
@@ -72,7 +80,9 @@ export const genericCsv: CsvAdapter = {
       statuses,
       channels: lower(m.values?.channel) as Record<string, Channel>,
       satisfaction: sat,
-      tagSplit: m.tags_separator ? new RegExp(`\\s*${m.tags_separator.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*`) : undefined,
+      tagSplit: m.tags_separator
+        ? new RegExp(`\\s*${m.tags_separator.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*`)
+        : undefined,
     });
     if (excludedWords.size === 0) return inner;
     const reader: CsvReader = {
@@ -80,7 +90,12 @@ export const genericCsv: CsvAdapter = {
       columns: inner.columns,
       row(f, line) {
         const raw = (f[cols.status] ?? "").trim();
-        if (excludedWords.has(raw.toLowerCase())) return ctx.sink.exclude(line, `status "${raw}" excluded by the mapping`, `ticket ${f[cols.id] ?? ""}`);
+        if (excludedWords.has(raw.toLowerCase()))
+          return ctx.sink.exclude(
+            line,
+            `status "${raw}" excluded by the mapping`,
+            `ticket ${f[cols.id] ?? ""}`,
+          );
         inner.row(f, line);
       },
     };

@@ -4,7 +4,16 @@
  * question is the score; a "why" question right after it is the verbatim.
  */
 import {col, norm} from "./common.ts";
-import {CSAT_QUESTION, NPS_QUESTION, SCALES, commentAfter, findQuestion, mappedColumns, npsByValues, surveyReader} from "./survey-common.ts";
+import {
+  CSAT_QUESTION,
+  NPS_QUESTION,
+  SCALES,
+  commentAfter,
+  findQuestion,
+  mappedColumns,
+  npsByValues,
+  surveyReader,
+} from "./survey-common.ts";
 import type {CsvAdapter} from "./types.ts";
 
 export const googleFormsCsv: CsvAdapter = {
@@ -14,7 +23,9 @@ export const googleFormsCsv: CsvAdapter = {
   detect(head) {
     const names = head[0] ?? [];
     if (norm(names[0] ?? "") !== "timestamp" || names.length < 2) return 0;
-    return findQuestion(names, NPS_QUESTION, 1) >= 0 || findQuestion(names, CSAT_QUESTION, 1) >= 0 ? 0.75 : 0.4;
+    return findQuestion(names, NPS_QUESTION, 1) >= 0 || findQuestion(names, CSAT_QUESTION, 1) >= 0
+      ? 0.75
+      : 0.4;
   },
   headerRows: () => 1,
   open(header, ctx, sample) {
@@ -25,7 +36,8 @@ export const googleFormsCsv: CsvAdapter = {
     let score = findQuestion(names, NPS_QUESTION, 1);
     if (score < 0) score = npsByValues(sample, 1, names.length);
     if (score < 0 && (score = findQuestion(names, CSAT_QUESTION, 1)) >= 0) kind = "csat";
-    if (score < 0) return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
+    if (score < 0)
+      return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
     return surveyReader(ctx, names, {
       kind,
       scale: SCALES[kind],

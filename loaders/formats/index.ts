@@ -3,7 +3,7 @@
  * the first KB of a file, never its name.
  */
 import {parseCsv, sniffDelimiter, type Delimiter} from "../text/csv.ts";
-import type {Adapter, CsvAdapter, JsonAdapter} from "./types.ts";
+import type {Adapter} from "./types.ts";
 import {delightedCsv} from "./delighted-csv.ts";
 import {eventLog} from "./event-log.ts";
 import {freshdeskCsv} from "./freshdesk-csv.ts";
@@ -110,7 +110,12 @@ export function detect(head: string, mapping?: unknown, forced?: string): Detect
   const csv = shape === "csv" ? csvHead(head) : null;
   if (forced) {
     const adapter = adapterById(forced) ?? null;
-    return {adapter, shape, csv, reason: adapter ? "" : `unknown format "${forced}" (known: ${FORMAT_IDS.join(", ")})`};
+    return {
+      adapter,
+      shape,
+      csv,
+      reason: adapter ? "" : `unknown format "${forced}" (known: ${FORMAT_IDS.join(", ")})`,
+    };
   }
   let best: Adapter | null = null;
   let bestScore = 0;
@@ -129,6 +134,7 @@ export function detect(head: string, mapping?: unknown, forced?: string): Detect
     reason = /[|^~]/.test(head.split("\n")[0] ?? "")
       ? "header has one column: the delimiter is not comma, semicolon or tab"
       : "header has one column: not a recognised CSV export";
-  } else if (csv) reason = `no known export has the header "${(csv.records[0] ?? []).slice(0, 6).join(", ")}…"; give a mapping file`;
+  } else if (csv)
+    reason = `no known export has the header "${(csv.records[0] ?? []).slice(0, 6).join(", ")}…"; give a mapping file`;
   return {adapter: null, shape, csv, reason};
 }

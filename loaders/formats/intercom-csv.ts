@@ -19,7 +19,12 @@ function columns(h: string[]): TicketColumns {
     created: col(h, "created_at", "created at", "conversation created at"),
     updated: col(h, "updated_at", "updated at"),
     solved: col(h, "last_close_at", "statistics_last_close_at", "last closed at"),
-    firstReplyAt: col(h, "first_admin_reply_at", "statistics_first_admin_reply_at", "first_contact_reply_created_at"),
+    firstReplyAt: col(
+      h,
+      "first_admin_reply_at",
+      "statistics_first_admin_reply_at",
+      "first_contact_reply_created_at",
+    ),
     status: col(h, "state"),
     priority: col(h, "priority"),
     channel: col(h, "source_type", "source type", "channel"),
@@ -37,7 +42,13 @@ export const intercomCsv: CsvAdapter = {
   content: "tickets",
   detect(head) {
     const h = (head[0] ?? []).map(norm);
-    const hits = ["source_delivered_as", "first_contact_reply_created_at", "conversation_rating_value", "waiting_since", "source_type"];
+    const hits = [
+      "source_delivered_as",
+      "first_contact_reply_created_at",
+      "conversation_rating_value",
+      "waiting_since",
+      "source_type",
+    ];
     const n = hits.filter((x) => h.includes(x)).length;
     return n >= 2 && col(h, "state") >= 0 ? 0.6 + n / 20 : 0;
   },
@@ -53,7 +64,8 @@ export const intercomCsv: CsvAdapter = {
     const reader: CsvReader = {
       dateColumns: inner.dateColumns,
       row(f, line) {
-        if (active >= 0 && (f[active] ?? "").trim().toLowerCase() === "false") return ctx.sink.duplicate(line);
+        if (active >= 0 && (f[active] ?? "").trim().toLowerCase() === "false")
+          return ctx.sink.duplicate(line);
         const d = delivered >= 0 ? (f[delivered] ?? "").trim() : "";
         if (d === "admin_initiated" || d === "automated")
           return ctx.sink.exclude(line, "outbound (admin-initiated) conversation", `id ${f[cols.id] ?? ""}`);

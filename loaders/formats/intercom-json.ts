@@ -13,7 +13,12 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 const STATE: Record<string, Status> = {open: "open", closed: "solved", snoozed: "pending"};
-const SOURCE: Record<string, Channel> = {conversation: "chat", chat: "chat", email: "email", phone_call: "phone"};
+const SOURCE: Record<string, Channel> = {
+  conversation: "chat",
+  chat: "chat",
+  email: "email",
+  phone_call: "phone",
+};
 
 /** Unix seconds (or ms) to epoch ms; null when absent. */
 function unix(v: unknown): number | null {
@@ -50,17 +55,26 @@ export function intercomReader(ctx: FileContext): JsonReader {
     const admin = idText(o.admin_assignee_id);
     t.assignee = admin === null ? null : ctx.agent(admin);
     const tags = isObj(o.tags) && Array.isArray(o.tags.tags) ? o.tags.tags : [];
-    t.tags = tags.map((x) => (isObj(x) ? String(x.name ?? "") : String(x))).filter(Boolean).map(ctx.intern);
+    t.tags = tags
+      .map((x) => (isObj(x) ? String(x.name ?? "") : String(x)))
+      .filter(Boolean)
+      .map(ctx.intern);
     if (isObj(o.statistics)) {
       const s = o.statistics;
       const firstReply = unix(s.first_admin_reply_at);
-      t.first_reply_minutes = secondsToMinutes(s.time_to_admin_reply) ?? (firstReply === null ? null : (firstReply - created) / 60_000);
+      t.first_reply_minutes =
+        secondsToMinutes(s.time_to_admin_reply) ??
+        (firstReply === null ? null : (firstReply - created) / 60_000);
       const firstClose = unix(s.first_close_at);
       const lastClose = unix(s.last_close_at);
-      t.first_resolution_minutes = secondsToMinutes(s.time_to_first_close) ?? (firstClose === null ? null : (firstClose - created) / 60_000);
+      t.first_resolution_minutes =
+        secondsToMinutes(s.time_to_first_close) ??
+        (firstClose === null ? null : (firstClose - created) / 60_000);
       if (t.status === "solved") {
         t.solved_at = lastClose;
-        t.full_resolution_minutes = secondsToMinutes(s.time_to_last_close) ?? (lastClose === null ? null : (lastClose - created) / 60_000);
+        t.full_resolution_minutes =
+          secondsToMinutes(s.time_to_last_close) ??
+          (lastClose === null ? null : (lastClose - created) / 60_000);
       }
       t.reopens = typeof s.count_reopens === "number" ? s.count_reopens : null;
     }
@@ -71,10 +85,19 @@ export function intercomReader(ctx: FileContext): JsonReader {
       if (!(Number.isInteger(score) && score >= 1 && score <= 5))
         return sink.reject(line, "conversation_rating.rating", `score out of range 1..5 (${score})`, ex);
       t.satisfaction = satisfactionOfScore(score, 5);
-      csat = newResponse(ctx, `intercom-${id}`, "csat", score, [1, 5], unix(rating.created_at) ?? t.updated_at ?? created, line);
+      csat = newResponse(
+        ctx,
+        `intercom-${id}`,
+        "csat",
+        score,
+        [1, 5],
+        unix(rating.created_at) ?? t.updated_at ?? created,
+        line,
+      );
       csat.ticket_id = id;
       csat.channel = t.channel;
-      csat.comment = typeof rating.remark === "string" && rating.remark.trim() ? maskContacts(rating.remark) : null;
+      csat.comment =
+        typeof rating.remark === "string" && rating.remark.trim() ? maskContacts(rating.remark) : null;
     }
     const problem = checkTicket(t, ctx.now);
     if (problem) return sink.reject(line, problem.field, problem.reason, ex);
@@ -97,7 +120,11 @@ export const intercomJson: JsonAdapter = {
   content: "tickets",
   detect(head) {
     if (/"type"\s*:\s*"conversation(\.list)?"/.test(head)) return 0.9;
-    if (/"statistics"\s*:/.test(head) && /"(first_admin_reply_at|time_to_admin_reply|conversation_rating)"/.test(head)) return 0.85;
+    if (
+      /"statistics"\s*:/.test(head) &&
+      /"(first_admin_reply_at|time_to_admin_reply|conversation_rating)"/.test(head)
+    )
+      return 0.85;
     if (/"conversations"\s*:\s*\[/.test(head)) return 0.6;
     return 0;
   },

@@ -22,7 +22,9 @@ const common = {
 export const TicketMapping = z.object({
   format: z.literal("generic-csv").optional(),
   /** Canonical field -> header of the column holding it. `ticket_id` and `created_at` are required. */
-  columns: z.partialRecord(z.enum(TICKET_FIELDS), z.string()).and(z.object({ticket_id: z.string(), created_at: z.string()})),
+  columns: z
+    .partialRecord(z.enum(TICKET_FIELDS), z.string())
+    .and(z.object({ticket_id: z.string(), created_at: z.string()})),
   /** Unit of plain numbers in each duration column. Default minutes. */
   units: z.partialRecord(z.enum(TICKET_FIELDS), unit).optional(),
   /** Raw value -> canonical value, per field. */
@@ -99,7 +101,11 @@ export function mappingErrors(error: z.ZodError): string {
 
 /** Header positions of the mapped columns (normalised match); missing ones listed. */
 export function locate(header: string[], wanted: Record<string, string | undefined>) {
-  const norm = (s: string) => s.replace(/^\uFEFF/, "").trim().toLowerCase();
+  const norm = (s: string) =>
+    s
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .toLowerCase();
   const h = header.map(norm);
   const at: Record<string, number> = {};
   const missing: string[] = [];

@@ -4,7 +4,15 @@
  * previews (Status 1) are left out. An NPS question has a `Qn_NPS_GROUP` twin.
  */
 import {col, norm} from "./common.ts";
-import {CSAT_QUESTION, NPS_QUESTION, SCALES, commentAfter, findQuestion, mappedColumns, surveyReader} from "./survey-common.ts";
+import {
+  CSAT_QUESTION,
+  NPS_QUESTION,
+  SCALES,
+  commentAfter,
+  findQuestion,
+  mappedColumns,
+  surveyReader,
+} from "./survey-common.ts";
 import type {CsvAdapter} from "./types.ts";
 
 const isImportRow = (row: string[] | undefined) => (row ?? []).some((c) => c.includes('"ImportId"'));
@@ -46,7 +54,8 @@ export const qualtricsCsv: CsvAdapter = {
     let score = group >= 0 ? col(h, h[group]!.replace(/_nps_group$/, "")) : -1;
     if (score < 0) score = findQuestion(text, NPS_QUESTION);
     if (score < 0 && (score = findQuestion(text, CSAT_QUESTION)) >= 0) kind = "csat";
-    if (score < 0) return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
+    if (score < 0)
+      return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
     return surveyReader(ctx, text, {
       kind,
       scale: SCALES[kind],

@@ -5,10 +5,12 @@ import {Cells, checkResponse, newResponse, rowExcerpt} from "./common.ts";
 import {SurveyMapping, mappingErrors, mappingKind} from "./mapping.ts";
 import type {CsvReader, FileContext} from "./types.ts";
 
-export const NPS_QUESTION = /\b0\s*(-|–|to)\s*10\b|likely.{0,40}recommend|recommend.{0,40}(friend|colleague)|net promoter|\bnps\b/i;
+export const NPS_QUESTION =
+  /\b0\s*(-|–|to)\s*10\b|likely.{0,40}recommend|recommend.{0,40}(friend|colleague)|net promoter|\bnps\b/i;
 export const CSAT_QUESTION = /satisf|\bcsat\b|how did we do|rate (our|the) (support|service)/i;
 export const CES_QUESTION = /\beffort\b|\bces\b|easy .{0,30}(to|was it)/i;
-const COMMENT_QUESTION = /why|comment|reason|feedback|explain|tell us|anything else|remark|warum|kommentar|pourquoi|commentaire|por qu|motivo/i;
+const COMMENT_QUESTION =
+  /why|comment|reason|feedback|explain|tell us|anything else|remark|warum|kommentar|pourquoi|commentaire|por qu|motivo/i;
 
 export const SCALES: Record<SurveyKind, [number, number]> = {nps: [0, 10], csat: [1, 5], ces: [1, 7]};
 
@@ -75,7 +77,10 @@ export interface SurveyColumns {
 }
 
 /** Survey mapping of the ingest options, if any, applied to a header; errors as text. */
-export function mappedColumns(ctx: FileContext, names: string[]): SurveyColumns | {field: string; reason: string} | null {
+export function mappedColumns(
+  ctx: FileContext,
+  names: string[],
+): SurveyColumns | {field: string; reason: string} | null {
   if (mappingKind(ctx.mapping) !== "survey-csv") return null;
   const parsed = SurveyMapping.safeParse(ctx.mapping);
   if (!parsed.success) return {field: "mapping", reason: `invalid mapping: ${mappingErrors(parsed.error)}`};
@@ -84,7 +89,10 @@ export function mappedColumns(ctx: FileContext, names: string[]): SurveyColumns 
   const find = (n: string | undefined) => (n === undefined ? -1 : h.indexOf(n.trim().toLowerCase()));
   const missing = Object.entries(m.columns).filter(([, n]) => n !== undefined && find(n) < 0);
   if (missing.length)
-    return {field: "mapping", reason: `columns not in the header: ${missing.map(([k, n]) => `${k} ("${n}")`).join(", ")}`};
+    return {
+      field: "mapping",
+      reason: `columns not in the header: ${missing.map(([k, n]) => `${k} ("${n}")`).join(", ")}`,
+    };
   if (m.tz) ctx.dates.tz = m.tz;
   if (m.day_first !== undefined) ctx.dates.dayFirst = m.day_first;
   return {
@@ -114,7 +122,8 @@ export function surveyReader(ctx: FileContext, header: string[], c: SurveyColumn
       if (score === null) return sink.exclude(line, "score question not answered", rowExcerpt(header, f));
       if (Number.isNaN(score)) return sink.reject(line, "score", reason, rowExcerpt(header, f));
       const at = cells.date(f[c.at] ?? "", "responded_at");
-      if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
+      if (cells.failed())
+        return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
       if (at === null) return sink.reject(line, "responded_at", "missing", rowExcerpt(header, f));
       const id = c.id >= 0 && (f[c.id] ?? "").trim() ? f[c.id]!.trim() : `${c.idPrefix}${line}`;
       const r = newResponse(ctx, id, c.kind, score, c.scale, at, line);

@@ -25,7 +25,8 @@ export const surveyCsv: CsvAdapter = {
     // Use the header row that holds the mapped names.
     const parsed = SurveyMapping.safeParse(ctx.mapping);
     const names =
-      (parsed.success && header.find((r) => locate(r, parsed.data.columns).missing.length === 0)) || header[0]!;
+      (parsed.success && header.find((r) => locate(r, parsed.data.columns).missing.length === 0)) ||
+      header[0]!;
     const mapped = mappedColumns(ctx, names);
     if (!mapped) return {field: "mapping", reason: "survey-csv needs a survey mapping"};
     return "field" in mapped ? mapped : surveyReader(ctx, names, mapped);

@@ -4,7 +4,14 @@
  * question); row 2 the sub-labels ("Response", "Open-Ended Response", or one choice per column).
  */
 import {col, norm} from "./common.ts";
-import {NPS_QUESTION, CSAT_QUESTION, SCALES, findQuestion, mappedColumns, surveyReader} from "./survey-common.ts";
+import {
+  NPS_QUESTION,
+  CSAT_QUESTION,
+  SCALES,
+  findQuestion,
+  mappedColumns,
+  surveyReader,
+} from "./survey-common.ts";
 import type {CsvAdapter} from "./types.ts";
 
 /** Row 1 with the question text carried over the blank cells of multi-column questions. */
@@ -31,14 +38,19 @@ export const surveyMonkeyCsv: CsvAdapter = {
     let kind: "nps" | "csat" = "nps";
     let score = findQuestion(q, NPS_QUESTION, 1);
     if (score < 0 && (score = findQuestion(q, CSAT_QUESTION, 1)) >= 0) kind = "csat";
-    if (score < 0) return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
+    if (score < 0)
+      return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
     // One column per choice: the answer is the label of the ticked column.
     const group: number[] = [];
     for (let i = score; i < q.length && q[i] === q[score]; i++) group.push(i);
     const choices = group.filter((i) => /^\s*\d+\b/.test(sub[i] ?? ""));
-    const scoreOf = choices.length > 1 ? (f: string[]) => sub[choices.find((i) => (f[i] ?? "").trim() !== "") ?? -1] ?? "" : undefined;
+    const scoreOf =
+      choices.length > 1
+        ? (f: string[]) => sub[choices.find((i) => (f[i] ?? "").trim() !== "") ?? -1] ?? ""
+        : undefined;
     const after = group[group.length - 1]! + 1;
-    const comment = /open-ended/i.test(sub[after] ?? "") || /why|comment|reason/i.test(q[after] ?? "") ? after : -1;
+    const comment =
+      /open-ended/i.test(sub[after] ?? "") || /why|comment|reason/i.test(q[after] ?? "") ? after : -1;
     return surveyReader(ctx, q, {
       kind,
       scale: SCALES[kind],

@@ -6,7 +6,14 @@
 import type {Channel, SurveyResponse, Status} from "../schema/index.ts";
 import {Cells, checkTicket, minutesBetween, newResponse, newTicket, rowExcerpt} from "./common.ts";
 import type {CsvReader, FileContext, MetricsPatch} from "./types.ts";
-import {channelOf, excludedStatus, priorityOf, satisfactionOf, satisfactionOfScore, statusOf} from "./vocab.ts";
+import {
+  channelOf,
+  excludedStatus,
+  priorityOf,
+  satisfactionOf,
+  satisfactionOfScore,
+  statusOf,
+} from "./vocab.ts";
 
 export type DurationField = Exclude<keyof MetricsPatch, "updated_at" | "solved_at" | "replies" | "reopens">;
 
@@ -61,7 +68,12 @@ export const NO_COLUMNS: TicketColumns = {
 
 const TRUTHY = new Set(["true", "yes", "1", "y", "x"]);
 
-export function ticketCsvReader(ctx: FileContext, header: string[], cols: TicketColumns, vocab: TicketVocab = {}): CsvReader {
+export function ticketCsvReader(
+  ctx: FileContext,
+  header: string[],
+  cols: TicketColumns,
+  vocab: TicketVocab = {},
+): CsvReader {
   const cells = new Cells(ctx);
   const sink = ctx.sink;
   const warned = new Set<string>();
@@ -76,9 +88,17 @@ export function ticketCsvReader(ctx: FileContext, header: string[], cols: Ticket
       const shared = channelOf(raw);
       if (!own && !shared.known && !warned.has(key)) {
         warned.add(key);
-        sink.warn(line, "channel", `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`);
+        sink.warn(
+          line,
+          "channel",
+          `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`,
+        );
       }
-      c = {channel: own ?? shared.channel, raw: ctx.intern(raw.trim()), outbound: vocab.outbound?.has(key) ?? false};
+      c = {
+        channel: own ?? shared.channel,
+        raw: ctx.intern(raw.trim()),
+        outbound: vocab.outbound?.has(key) ?? false,
+      };
       channelCache.set(raw, c);
     }
     return c;
@@ -86,7 +106,15 @@ export function ticketCsvReader(ctx: FileContext, header: string[], cols: Ticket
 
   const at = (f: string[], i: number): string | undefined => (i < 0 ? undefined : f[i]);
 
-  const used = [cols.id, cols.created, cols.updated, cols.solved, cols.firstReplyAt, cols.status, cols.priority];
+  const used = [
+    cols.id,
+    cols.created,
+    cols.updated,
+    cols.solved,
+    cols.firstReplyAt,
+    cols.status,
+    cols.priority,
+  ];
   used.push(cols.type, cols.channel, cols.group, cols.assignee, cols.tags, cols.satisfaction, cols.replies);
   used.push(cols.reopens, ...cols.metrics.map((m) => m.index), ...cols.flags.map((m) => m.index));
   return {
@@ -97,7 +125,8 @@ export function ticketCsvReader(ctx: FileContext, header: string[], cols: Ticket
       const id = (f[cols.id] ?? "").trim();
       if (id === "") return sink.reject(line, "ticket_id", "missing", rowExcerpt(header, f));
       const created = cells.date(f[cols.created] ?? "", "created_at");
-      if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
+      if (cells.failed())
+        return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
       if (created === null) return sink.reject(line, "created_at", "missing", rowExcerpt(header, f));
       const t = newTicket(ctx, id.length > 12 ? ctx.intern(id) : id, created, line);
       let excluded: string | null = null;
@@ -150,11 +179,16 @@ export function ticketCsvReader(ctx: FileContext, header: string[], cols: Ticket
         const first = ctx.dates.read(f[cols.firstReplyAt] ?? "");
         if (first !== null && Number.isNaN(first)) {
           // Some exports put a duration here instead of a time: not guessed.
-          if (!warned.has("first")) sink.warn(line, "first_reply_at", `not a timestamp, ignored: ${ctx.dates.error}`);
+          if (!warned.has("first"))
+            sink.warn(line, "first_reply_at", `not a timestamp, ignored: ${ctx.dates.error}`);
           warned.add("first");
         } else t.first_reply_minutes = minutesBetween(created, first);
       }
-      if (cols.solved >= 0 && t.full_resolution_minutes === null && (t.status === "solved" || t.status === "closed"))
+      if (
+        cols.solved >= 0 &&
+        t.full_resolution_minutes === null &&
+        (t.status === "solved" || t.status === "closed")
+      )
         t.full_resolution_minutes = minutesBetween(created, t.solved_at);
       let csat: SurveyResponse | null = null;
       if (cols.satisfaction >= 0) {
@@ -165,19 +199,32 @@ export function ticketCsvReader(ctx: FileContext, header: string[], cols: Ticket
         if (s === undefined) {
           if (!warned.has(`sat:${raw}`)) {
             warned.add(`sat:${raw}`);
-            sink.warn(line, "satisfaction", `unknown or hashed score "${raw.slice(0, 24)}" left empty, not guessed`);
+            sink.warn(
+              line,
+              "satisfaction",
+              `unknown or hashed score "${raw.slice(0, 24)}" left empty, not guessed`,
+            );
           }
         } else t.satisfaction = s;
         if (s === "good" || s === "bad") {
           const respondedAt = t.updated_at ?? created;
           csat = Number.isNaN(n)
-            ? newResponse(ctx, `${ctx.file}#ticket-${id}`, "csat", s === "good" ? 1 : 0, [0, 1], respondedAt, line)
+            ? newResponse(
+                ctx,
+                `${ctx.file}#ticket-${id}`,
+                "csat",
+                s === "good" ? 1 : 0,
+                [0, 1],
+                respondedAt,
+                line,
+              )
             : newResponse(ctx, `${ctx.file}#ticket-${id}`, "csat", n, [1, 5], respondedAt, line);
           csat.ticket_id = t.ticket_id;
           csat.channel = t.channel;
         }
       }
-      if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
+      if (cells.failed())
+        return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
       const problem = checkTicket(t, ctx.now);
       if (problem) return sink.reject(line, problem.field, problem.reason, rowExcerpt(header, f));
       sink.ticket(t, t.updated_at ?? created, excluded, csat, excluded ? rowExcerpt(header, f) : "");
@@ -205,7 +252,12 @@ const UNIT: Record<string, number> = {
 }; // prettier-ignore
 
 /** Reads a metric header (already normalised); `defaultUnit` applies when it names none. */
-export function metricColumn(h: string, index: number, defaultUnit = 1, business = false): MetricColumn | null {
+export function metricColumn(
+  h: string,
+  index: number,
+  defaultUnit = 1,
+  business = false,
+): MetricColumn | null {
   const m = METRIC_RE.exec(h);
   if (!m) return null;
   const base = BASE[m[1]!]!;

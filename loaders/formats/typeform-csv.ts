@@ -4,7 +4,16 @@
  * (opinion scale 0–10) question is found by its wording, else by its values.
  */
 import {col, norm} from "./common.ts";
-import {CSAT_QUESTION, NPS_QUESTION, SCALES, commentAfter, findQuestion, mappedColumns, npsByValues, surveyReader} from "./survey-common.ts";
+import {
+  CSAT_QUESTION,
+  NPS_QUESTION,
+  SCALES,
+  commentAfter,
+  findQuestion,
+  mappedColumns,
+  npsByValues,
+  surveyReader,
+} from "./survey-common.ts";
 import type {CsvAdapter} from "./types.ts";
 
 export const typeformCsv: CsvAdapter = {
@@ -29,7 +38,8 @@ export const typeformCsv: CsvAdapter = {
     let kind: "nps" | "csat" = "nps";
     if (score < 0) score = npsByValues(sample, 1, meta < 0 ? names.length : meta);
     if (score < 0 && (score = findQuestion(names, CSAT_QUESTION, 1)) >= 0) kind = "csat";
-    if (score < 0) return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
+    if (score < 0)
+      return {field: "score", reason: "no 0–10 (NPS) or satisfaction question found; give a survey mapping"};
     return surveyReader(ctx, names, {
       kind,
       scale: SCALES[kind],

@@ -4,7 +4,13 @@
  * "Good, I'm satisfied"). Times carry no offset: they are read in the file's zone (`tz`).
  */
 import {col, coverage, norm} from "./common.ts";
-import {NO_COLUMNS, metricColumn, ticketCsvReader, type MetricColumn, type TicketColumns} from "./ticket-csv.ts";
+import {
+  NO_COLUMNS,
+  metricColumn,
+  ticketCsvReader,
+  type MetricColumn,
+  type TicketColumns,
+} from "./ticket-csv.ts";
 import type {CsvAdapter} from "./types.ts";
 
 const ID = ["id", "ticket id", "ticket_id", "#"];
@@ -19,7 +25,8 @@ const ZENDESK_WORDS = [
 export function zendeskColumns(h: string[]): TicketColumns {
   const metrics: MetricColumn[] = [];
   h.forEach((name, i) => {
-    if (name === "resolution time") metrics.push({field: "full_resolution_minutes", index: i, unitMinutes: 60});
+    if (name === "resolution time")
+      metrics.push({field: "full_resolution_minutes", index: i, unitMinutes: 60});
     else {
       const m = metricColumn(name, i);
       if (m) metrics.push(m);
@@ -62,7 +69,8 @@ export const zendeskCsv: CsvAdapter = {
     const h = header[0]!.map(norm);
     const cols = zendeskColumns(h);
     if (cols.id < 0) return {field: "ticket_id", reason: 'missing required column "Id"'};
-    if (cols.created < 0) return {field: "created_at", reason: 'missing required column "Created at" (or "Requested")'};
+    if (cols.created < 0)
+      return {field: "created_at", reason: 'missing required column "Created at" (or "Requested")'};
     return ticketCsvReader(ctx, header[0]!, cols, {tagSplit: /\s+/});
   },
 };

@@ -8,17 +8,31 @@ import type {SurveyResponse} from "../schema/index.ts";
 import {maskContacts} from "../text/mask.ts";
 import {Cells, checkTicket, idText, newResponse, newTicket, objectExcerpt} from "./common.ts";
 import type {FileContext, JsonAdapter, JsonReader, MetricsPatch} from "./types.ts";
-import {channelOf, excludedStatus, priorityOf, satisfactionOf, satisfactionOfScore, statusOf} from "./vocab.ts";
+import {
+  channelOf,
+  excludedStatus,
+  priorityOf,
+  satisfactionOf,
+  satisfactionOfScore,
+  statusOf,
+} from "./vocab.ts";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === "string" ? v : typeof v === "number" ? String(v) : null;
 
 const TICKET_KEYS = new Set(["tickets", "ticket", "results"]);
 const METRIC_KEYS = new Set(["ticket_metrics", "ticket_metric", "metric_sets"]);
 const RATING_KEYS = new Set(["satisfaction_ratings", "satisfaction_rating"]);
 /** Record streams of an account that servicebench reads no KPI from yet. */
-const UNUSED_KEYS = new Set(["ticket_metric_events", "audits", "comments", "ticket_comments", "ticket_audits"]);
+const UNUSED_KEYS = new Set([
+  "ticket_metric_events",
+  "audits",
+  "comments",
+  "ticket_comments",
+  "ticket_audits",
+]);
 
 type Kind = "ticket" | "metrics" | "rating" | "unused" | null;
 
@@ -43,7 +57,8 @@ export function zendeskReader(ctx: FileContext): JsonReader {
   const sink = ctx.sink;
   const warned = new Set<string>();
 
-  const date = (v: unknown, field: string): number | null => (typeof v === "string" ? cells.date(v, field) : null);
+  const date = (v: unknown, field: string): number | null =>
+    typeof v === "string" ? cells.date(v, field) : null;
   const minutes = (v: unknown, field: string): number | null => {
     if (v === null || v === undefined) return null;
     if (typeof v === "number") return v;
@@ -88,12 +103,21 @@ export function zendeskReader(ctx: FileContext): JsonReader {
       const r = o.satisfaction_rating;
       const raw = str(r.score) ?? "";
       const s = typeof r.score === "number" ? satisfactionOfScore(r.score, 5) : satisfactionOf(raw);
-      if (s === undefined) sink.warn(line, "satisfaction", `unknown score token "${raw.slice(0, 20)}" left empty`);
+      if (s === undefined)
+        sink.warn(line, "satisfaction", `unknown score token "${raw.slice(0, 20)}" left empty`);
       else t.satisfaction = s;
       if (s === "good" || s === "bad") {
         const rid = idText(r.id);
         const at = t.updated_at ?? created;
-        csat = newResponse(ctx, rid ? `zendesk-rating-${rid}` : `zendesk-ticket-${id}`, "csat", s === "good" ? 1 : 0, [0, 1], at, line);
+        csat = newResponse(
+          ctx,
+          rid ? `zendesk-rating-${rid}` : `zendesk-ticket-${id}`,
+          "csat",
+          s === "good" ? 1 : 0,
+          [0, 1],
+          at,
+          line,
+        );
         csat.ticket_id = id;
         csat.channel = t.channel;
         csat.comment = typeof r.comment === "string" && r.comment.trim() ? maskContacts(r.comment) : null;
@@ -125,11 +149,26 @@ export function zendeskReader(ctx: FileContext): JsonReader {
       return [null, null];
     };
     const patch: MetricsPatch = {};
-    [patch.first_reply_minutes, patch.first_reply_minutes_business] = pair("reply_time", "first_reply_minutes");
-    [patch.first_resolution_minutes, patch.first_resolution_minutes_business] = pair("first_resolution_time", "first_resolution_minutes");
-    [patch.full_resolution_minutes, patch.full_resolution_minutes_business] = pair("full_resolution_time", "full_resolution_minutes");
-    [patch.requester_wait_minutes, patch.requester_wait_minutes_business] = pair("requester_wait_time", "requester_wait_minutes");
-    [patch.agent_wait_minutes, patch.agent_wait_minutes_business] = pair("agent_wait_time", "agent_wait_minutes");
+    [patch.first_reply_minutes, patch.first_reply_minutes_business] = pair(
+      "reply_time",
+      "first_reply_minutes",
+    );
+    [patch.first_resolution_minutes, patch.first_resolution_minutes_business] = pair(
+      "first_resolution_time",
+      "first_resolution_minutes",
+    );
+    [patch.full_resolution_minutes, patch.full_resolution_minutes_business] = pair(
+      "full_resolution_time",
+      "full_resolution_minutes",
+    );
+    [patch.requester_wait_minutes, patch.requester_wait_minutes_business] = pair(
+      "requester_wait_time",
+      "requester_wait_minutes",
+    );
+    [patch.agent_wait_minutes, patch.agent_wait_minutes_business] = pair(
+      "agent_wait_time",
+      "agent_wait_minutes",
+    );
     patch.replies = typeof o.replies === "number" ? o.replies : null;
     patch.reopens = typeof o.reopens === "number" ? o.reopens : null;
     patch.solved_at = date(o.solved_at, "solved_at");
@@ -158,11 +197,13 @@ export function zendeskReader(ctx: FileContext): JsonReader {
     if (numeric && !(Number.isInteger(n) && n >= 1 && n <= 5))
       return sink.reject(line, "score", `score out of range 1..5 (${String(raw)})`, ex);
     const s = numeric ? satisfactionOfScore(n, 5) : satisfactionOf(str(raw) ?? "");
-    if (!s) return sink.reject(line, "score", `unknown or hashed score token "${String(raw).slice(0, 24)}"`, ex);
+    if (!s)
+      return sink.reject(line, "score", `unknown or hashed score token "${String(raw).slice(0, 24)}"`, ex);
     const created = date(o.created_at, "created_at");
     const updated = date(o.updated_at, "updated_at");
     if (cells.failed()) return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, ex);
-    if (rid === null && tid === null) return sink.reject(line, "id", "rating has neither id nor ticket_id", ex);
+    if (rid === null && tid === null)
+      return sink.reject(line, "id", "rating has neither id nor ticket_id", ex);
     let response: SurveyResponse | null = null;
     if (s === "good" || s === "bad") {
       const at = updated ?? created;
@@ -181,7 +222,8 @@ export function zendeskReader(ctx: FileContext): JsonReader {
 
   function dispatch(kind: Kind, value: unknown, line: number, stream?: string): void {
     if (kind === null) return;
-    if (kind === "unused") return sink.exclude(line, `${stream ?? "record"} not used by servicebench`, objectExcerpt(value));
+    if (kind === "unused")
+      return sink.exclude(line, `${stream ?? "record"} not used by servicebench`, objectExcerpt(value));
     if (!isObj(value)) return sink.reject(line, "record", "not a JSON object", objectExcerpt(value));
     if (kind === "ticket") ticket(value, line);
     else if (kind === "metrics") metrics(value, line);
@@ -193,7 +235,13 @@ export function zendeskReader(ctx: FileContext): JsonReader {
       if (key === null && isObj(value) && typeof value.stream === "string" && "data" in value) {
         // Airbyte record: the stream name says what the data is.
         const stream = value.stream;
-        const kind: Kind = TICKET_KEYS.has(stream) ? "ticket" : METRIC_KEYS.has(stream) ? "metrics" : RATING_KEYS.has(stream) ? "rating" : "unused";
+        const kind: Kind = TICKET_KEYS.has(stream)
+          ? "ticket"
+          : METRIC_KEYS.has(stream)
+            ? "metrics"
+            : RATING_KEYS.has(stream)
+              ? "rating"
+              : "unused";
         return dispatch(kind, value.data, line, `stream "${stream}"`);
       }
       dispatch(kindOf(key, value), value, line, key === null ? undefined : `"${key}"`);
@@ -206,10 +254,20 @@ export const zendeskJson: JsonAdapter = {
   id: "zendesk-json",
   content: "mixed",
   detect(head) {
-    if (/"stream"\s*:\s*"(tickets|ticket_metrics|satisfaction_ratings|ticket_comments|ticket_metric_events)"/.test(head)) return 0.95;
-    if (/"(ticket_metrics?|metric_sets)"\s*:/.test(head) || /"reply_time_in_minutes"\s*:/.test(head)) return 0.9;
+    if (
+      /"stream"\s*:\s*"(tickets|ticket_metrics|satisfaction_ratings|ticket_comments|ticket_metric_events)"/.test(
+        head,
+      )
+    )
+      return 0.95;
+    if (/"(ticket_metrics?|metric_sets)"\s*:/.test(head) || /"reply_time_in_minutes"\s*:/.test(head))
+      return 0.9;
     if (/"satisfaction_ratings?"\s*:\s*[[{]/.test(head) && /"score"\s*:/.test(head)) return 0.9;
-    if (/"tickets?"\s*:\s*[[{]/.test(head) && /"(via|generated_timestamp|satisfaction_rating)"\s*:/.test(head)) return 0.9;
+    if (
+      /"tickets?"\s*:\s*[[{]/.test(head) &&
+      /"(via|generated_timestamp|satisfaction_rating)"\s*:/.test(head)
+    )
+      return 0.9;
     if (/"ticket_metric_events"\s*:|"audits"\s*:/.test(head)) return 0.6;
     if (/"comments"\s*:\s*\[/.test(head) && /"author_id"\s*:/.test(head)) return 0.6;
     if (/"via"\s*:\s*\{\s*"channel"/.test(head)) return 0.7;

@@ -66,7 +66,18 @@ export class Combiner {
   private warnCount: number[] = [];
 
   addFile(file: string, format: string, content: string): number {
-    this.files.push({file, format, content, read: 0, accepted: 0, rejected: 0, duplicates: 0, excluded: {}, quiet: false, kinds: new Set()});
+    this.files.push({
+      file,
+      format,
+      content,
+      read: 0,
+      accepted: 0,
+      rejected: 0,
+      duplicates: 0,
+      excluded: {},
+      quiet: false,
+      kinds: new Set(),
+    });
     this.problemCount.push(0);
     this.warnCount.push(0);
     return this.files.length - 1;
@@ -145,7 +156,14 @@ export class Combiner {
     this.tickets.set(entry.t.ticket_id, entry);
   }
 
-  private addReject(f: number, line: number, field: string, reason: string, excerpt: string, severity: Reject["severity"]): void {
+  private addReject(
+    f: number,
+    line: number,
+    field: string,
+    reason: string,
+    excerpt: string,
+    severity: Reject["severity"],
+  ): void {
     const stats = this.files[f]!;
     stats.rejected++;
     if (severity === "excluded") stats.excluded[reason] = (stats.excluded[reason] ?? 0) + 1;
@@ -166,11 +184,28 @@ export class Combiner {
     }
     for (const [id, m] of this.metrics) {
       const e = this.tickets.get(id);
-      if (!e) this.addReject(m.f, m.line, "ticket_id", "ticket_metric for a ticket not in the input", m.e, "excluded");
-      else if (e.x !== null) this.addReject(m.f, m.line, "ticket_id", `ticket_metric of a left-out ticket (${e.x})`, m.e, "excluded");
+      if (!e)
+        this.addReject(
+          m.f,
+          m.line,
+          "ticket_id",
+          "ticket_metric for a ticket not in the input",
+          m.e,
+          "excluded",
+        );
+      else if (e.x !== null)
+        this.addReject(
+          m.f,
+          m.line,
+          "ticket_id",
+          `ticket_metric of a left-out ticket (${e.x})`,
+          m.e,
+          "excluded",
+        );
       else {
         const merged = {...e.t};
-        for (const [k, v] of Object.entries(m.patch)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+        for (const [k, v] of Object.entries(m.patch))
+          if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
         const problem = checkTicket(merged, now);
         if (problem) this.addReject(m.f, m.line, problem.field, problem.reason, m.e, "invalid");
         else {
@@ -190,9 +225,15 @@ export class Combiner {
       if (entry) {
         entry.t.satisfaction = r.satisfaction;
         if (r.response && r.response.channel === null) r.response.channel = entry.t.channel;
-      }
-      else if (!r.response) {
-        this.addReject(f, r.line, "ticket_id", `${r.satisfaction} rating for a ticket not in the input`, e, "excluded");
+      } else if (!r.response) {
+        this.addReject(
+          f,
+          r.line,
+          "ticket_id",
+          `${r.satisfaction} rating for a ticket not in the input`,
+          e,
+          "excluded",
+        );
         continue;
       }
       if (r.response) {
@@ -204,7 +245,8 @@ export class Combiner {
     const tickets: Ticket[] = [];
     for (const e of this.tickets.values()) {
       if (e.x !== null) {
-        for (const line of e.ls ?? [e.t.source_line]) this.addReject(e.f, line, "row", e.x, e.e ?? "", "excluded");
+        for (const line of e.ls ?? [e.t.source_line])
+          this.addReject(e.f, line, "row", e.x, e.e ?? "", "excluded");
         continue;
       }
       tickets.push(e.t);
@@ -218,7 +260,8 @@ export class Combiner {
     }
     for (let f = 0; f < this.files.length; f++) {
       const extra = this.problemCount[f]! - MAX_PROBLEMS_PER_FILE;
-      if (extra > 0) this.problems.push(`${this.files[f]!.file}:0: rows: ${extra} more invalid rows (see rejects)`);
+      if (extra > 0)
+        this.problems.push(`${this.files[f]!.file}:0: rows: ${extra} more invalid rows (see rejects)`);
       const w = this.warnCount[f]! - 100;
       if (w > 0) this.warnings.push(`${this.files[f]!.file}:0: rows: ${w} more warnings`);
     }

@@ -70,14 +70,17 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
   const tzOk = isValidTimeZone(tz);
   for (const source of sources) {
     if (!tzOk) {
-      combiner.sink(combiner.addFile(source.name, "unknown", "unknown")).fileProblem(0, "tz", `unknown time zone "${tz}"`);
+      combiner
+        .sink(combiner.addFile(source.name, "unknown", "unknown"))
+        .fileProblem(0, "tz", `unknown time zone "${tz}"`);
       continue;
     }
     await ingestOne(source, options, {now, tz, combiner, agents, intern});
   }
   const {tickets, responses} = combiner.finish(now);
   const files = combiner.manifestFiles();
-  const sum = (k: "rows_read" | "accepted" | "rejected" | "duplicates") => files.reduce((a, f) => a + f[k], 0);
+  const sum = (k: "rows_read" | "accepted" | "rejected" | "duplicates") =>
+    files.reduce((a, f) => a + f[k], 0);
   const manifest: Manifest = {
     org_id: options.orgId,
     generated_at: new Date(now).toISOString(),
@@ -142,7 +145,11 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
     return;
   }
   const found = detect(head, options.mapping, options.format);
-  const f = combiner.addFile(source.name, found.adapter?.id ?? "unknown", found.adapter?.content ?? "unknown");
+  const f = combiner.addFile(
+    source.name,
+    found.adapter?.id ?? "unknown",
+    found.adapter?.content ?? "unknown",
+  );
   const sink = combiner.sink(f);
   if (!found.adapter) {
     sink.fileProblem(1, "format", found.reason);
@@ -197,5 +204,9 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
     sink.fileProblem(rows, "file", `stopped reading: ${(error as Error).message}`);
   }
   if (dates.assumedOrder && options.dayFirst === undefined)
-    sink.warn(1, "dates", "day/month order could not be told from the values; read as month-first (m/d/yyyy)");
+    sink.warn(
+      1,
+      "dates",
+      "day/month order could not be told from the values; read as month-first (m/d/yyyy)",
+    );
 }

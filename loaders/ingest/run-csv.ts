@@ -38,15 +38,25 @@ export async function runCsv(
     try {
       reader!.row(fields, line);
     } catch (error) {
-      sink.reject(line, "row", `could not read row: ${(error as Error).message}`, rowExcerpt(header[0]!, fields));
+      sink.reject(
+        line,
+        "row",
+        `could not read row: ${(error as Error).message}`,
+        rowExcerpt(header[0]!, fields),
+      );
     }
   };
 
   const start = (): void => {
-    const opened = adapter.open(header, ctx, sample.map((r) => r.fields));
+    const opened = adapter.open(
+      header,
+      ctx,
+      sample.map((r) => r.fields),
+    );
     if ("row" in opened) {
       reader = opened;
-      for (const {fields} of sample) for (const c of reader.dateColumns) if (fields[c]) ctx.dates.observe(fields[c]!);
+      for (const {fields} of sample)
+        for (const c of reader.dateColumns) if (fields[c]) ctx.dates.observe(fields[c]!);
       if (reader.columns) {
         const wanted = new Uint8Array(Math.max(header[0]!.length, ...reader.columns) + 1);
         for (const c of reader.columns) if (c >= 0) wanted[c] = 1;

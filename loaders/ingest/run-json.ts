@@ -26,7 +26,12 @@ export async function runJson(
     try {
       reader.member(m.key, value, m.line, m.text);
     } catch (error) {
-      ctx.sink.reject(m.line, "record", `could not read record: ${(error as Error).message}`, excerpt(m.text, 60));
+      ctx.sink.reject(
+        m.line,
+        "record",
+        `could not read record: ${(error as Error).message}`,
+        excerpt(m.text, 60),
+      );
     }
   };
   const scanner = lines ? new JsonLinesScanner(onMember) : new JsonMemberScanner(onMember);

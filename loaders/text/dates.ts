@@ -62,7 +62,12 @@ function fastIso(s: string): {local: number; utc: boolean} | null {
   const n = s.length;
   if (n !== 19 && !(n === 20 && s.charCodeAt(19) === 90)) return null;
   const sep = s.charCodeAt(10);
-  if ((sep !== 32 && sep !== 84) || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+  if (
+    (sep !== 32 && sep !== 84) ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
     return null;
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
@@ -70,7 +75,8 @@ function fastIso(s: string): {local: number; utc: boolean} | null {
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
   const sec = digits(s, 17, 2);
-  if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validYmd(y, mo, d, h, mi, sec)) return null;
+  if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validYmd(y, mo, d, h, mi, sec))
+    return null;
   return {local: Date.UTC(y, mo - 1, d, h, mi, sec), utc: n === 20};
 }
 
@@ -124,7 +130,15 @@ export class DateReader {
       const month = MONTHS[named[2]!.toLowerCase().slice(0, named[2]!.length === 4 ? 4 : 3)];
       if (month === undefined) return this.fail(`unknown month name "${named[2]}"`);
       const h = hour12(Number(named[4] ?? 0), named[7]);
-      return this.local(year2(named[3]!), month, Number(named[1]), h, Number(named[5] ?? 0), Number(named[6] ?? 0), 0);
+      return this.local(
+        year2(named[3]!),
+        month,
+        Number(named[1]),
+        h,
+        Number(named[5] ?? 0),
+        Number(named[6] ?? 0),
+        0,
+      );
     }
     return this.fail(`unreadable date "${s.slice(0, 40)}"`);
   }
@@ -142,7 +156,15 @@ export class DateReader {
     const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
     if (!validYmd(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(sec ?? 0)))
       return this.fail(`impossible date "${s.slice(0, 40)}"`);
-    const local = wall(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(sec ?? 0), ms);
+    const local = wall(
+      Number(y),
+      Number(mo),
+      Number(d),
+      Number(h ?? 0),
+      Number(mi ?? 0),
+      Number(sec ?? 0),
+      ms,
+    );
     if (zone === undefined) return localToUtc(local, this.tz);
     if (zone === "Z" || zone === "z" || zone === "UTC") return local;
     const sign = zone[0] === "-" ? -1 : 1;
@@ -167,7 +189,9 @@ export class DateReader {
     const month = dayFirst ? b : a;
     if (month > 12) {
       const order = dayFirst ? "dd/mm/yyyy" : "m/d/yyyy";
-      return this.fail(`"${s}" does not fit the ${order} order of this file's dates (set dayFirst to override)`);
+      return this.fail(
+        `"${s}" does not fit the ${order} order of this file's dates (set dayFirst to override)`,
+      );
     }
     const h = hour12(Number(m[5] ?? 0), m[8]);
     return this.local(year2(m[4]!), month, day, h, Number(m[6] ?? 0), Number(m[7] ?? 0), 0);

@@ -120,7 +120,8 @@ export class ByteDecoder {
     const sniffed = sniffEncoding(bytes);
     this.encoding = this.forced ?? sniffed.encoding;
     // Runtimes differ on UTF-16BE support: swap byte pairs and decode as LE everywhere.
-    if (this.encoding === "utf-16le" || this.encoding === "utf-16be") this.utf16 = new TextDecoder("utf-16le");
+    if (this.encoding === "utf-16le" || this.encoding === "utf-16be")
+      this.utf16 = new TextDecoder("utf-16le");
     return this.encoding === sniffed.encoding ? bytes.subarray(sniffed.bomLength) : bytes;
   }
 

@@ -10,7 +10,8 @@ function maskPhone(candidate: string): string {
   if (digits < 7 || digits > 15 || DATE_LIKE.test(candidate)) return candidate;
   const separated = /[\s().-]/.test(candidate.trim());
   // Bare digit runs are usually ids; only those shaped like phone numbers are masked.
-  if (!separated && !candidate.startsWith("+") && !(candidate.startsWith("0") && digits >= 10)) return candidate;
+  if (!separated && !candidate.startsWith("+") && !(candidate.startsWith("0") && digits >= 10))
+    return candidate;
   const lead = /^\s*/.exec(candidate)![0];
   return `${lead}[phone]`;
 }

@@ -43,7 +43,11 @@ export function parseNumber(raw: string, options: NumberOptions = {}): number | 
  * the unit of the plain number (`unit` minutes per plain-number unit: 60 for hours).
  * Returns minutes; null for an empty cell, NaN when unreadable.
  */
-export function parseDurationMinutes(raw: string, unitMinutes: number, options: NumberOptions = {}): number | null {
+export function parseDurationMinutes(
+  raw: string,
+  unitMinutes: number,
+  options: NumberOptions = {},
+): number | null {
   const s = raw.trim();
   if (s === "") return null;
   const clock = /^(-)?(?:(\d+)\s*d(?:ays?)?\s+)?(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/i.exec(s);

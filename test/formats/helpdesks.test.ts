@@ -27,14 +27,31 @@ const fd = (id: number, extra: object = {}) => ({
   group_id: 12,
   tags: ["a"],
   requester: {name: "Dummy", email: "d@example.com"},
-  stats: {first_responded_at: "2024-05-01T08:30:00Z", resolved_at: "2024-05-01T10:00:00Z", closed_at: null, reopened_at: null},
+  stats: {
+    first_responded_at: "2024-05-01T08:30:00Z",
+    resolved_at: "2024-05-01T10:00:00Z",
+    closed_at: null,
+    reopened_at: null,
+  },
   ...extra,
 });
 
 const EVENT_MAPPING = {
   format: "event-log",
-  columns: {ticket_id: "Case", activity: "Activity", timestamp: "When", agent: "Resource", channel: "Channel"},
-  activities: {created: ["Opened"], first_reply: ["Agent reply"], solved: ["Resolved"], reopened: ["Reopened"], closed: ["Closed"]},
+  columns: {
+    ticket_id: "Case",
+    activity: "Activity",
+    timestamp: "When",
+    agent: "Resource",
+    channel: "Channel",
+  },
+  activities: {
+    created: ["Opened"],
+    first_reply: ["Agent reply"],
+    solved: ["Resolved"],
+    reopened: ["Reopened"],
+    closed: ["Closed"],
+  },
 };
 
 const GENERIC_MAPPING = {
@@ -60,7 +77,17 @@ const ROWS: Row[] = [
   {
     name: "Freshdesk v2 JSON with stats: numeric codes",
     format: "freshdesk-json",
-    input: {"fd.json": T([fd(1), fd(2, {status: 2, source: 7, priority: 4, stats: {first_responded_at: null, reopened_at: "2024-05-01T09:00:00Z"}})])},
+    input: {
+      "fd.json": T([
+        fd(1),
+        fd(2, {
+          status: 2,
+          source: 7,
+          priority: 4,
+          stats: {first_responded_at: null, reopened_at: "2024-05-01T09:00:00Z"},
+        }),
+      ]),
+    },
     expected: [
       {
         ticket_id: "1",
@@ -75,7 +102,15 @@ const ROWS: Row[] = [
         group: "12",
         tags: ["a"],
       },
-      {ticket_id: "2", status: "open", channel: "chat", priority: "urgent", first_reply_minutes: null, reopens: 1, solved_at: null},
+      {
+        ticket_id: "2",
+        status: "open",
+        channel: "chat",
+        priority: "urgent",
+        first_reply_minutes: null,
+        reopens: 1,
+        solved_at: null,
+      },
     ],
   },
   {
@@ -94,8 +129,36 @@ const ROWS: Row[] = [
   {
     name: "Freshdesk legacy v1 shape read from display names",
     format: "freshdesk-json",
-    input: {"v1.json": T([{id: 5, created_at: "2014-12-31T12:27:09+10:00", updated_at: "2015-01-01T10:58:39+10:00", status: 2, status_name: "Open", source_name: "Portal", priority_name: "Low", ticket_type: "Question", frDueBy: "2015-01-01T12:27:09+10:00", requester_name: "Rachel", responder_id: 50, deleted: false, spam: false}])},
-    expected: [{ticket_id: "5", created_at: at("2014-12-31T02:27:09Z"), status: "open", channel: "web", channel_raw: "Portal", priority: "low", type: "Question"}],
+    input: {
+      "v1.json": T([
+        {
+          id: 5,
+          created_at: "2014-12-31T12:27:09+10:00",
+          updated_at: "2015-01-01T10:58:39+10:00",
+          status: 2,
+          status_name: "Open",
+          source_name: "Portal",
+          priority_name: "Low",
+          ticket_type: "Question",
+          frDueBy: "2015-01-01T12:27:09+10:00",
+          requester_name: "Rachel",
+          responder_id: 50,
+          deleted: false,
+          spam: false,
+        },
+      ]),
+    },
+    expected: [
+      {
+        ticket_id: "5",
+        created_at: at("2014-12-31T02:27:09Z"),
+        status: "open",
+        channel: "web",
+        channel_raw: "Portal",
+        priority: "low",
+        type: "Question",
+      },
+    ],
   },
   {
     name: "Freshdesk CSV: display strings, business hours as HH:MM:SS and decimals",
@@ -103,7 +166,7 @@ const ROWS: Row[] = [
     input: {
       "fd.csv":
         "Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Resolved time,Closed time,Last update time,Initial response time,First response time (in hrs),Resolution time (in hrs),Agent interactions,Customer interactions,Tags,Survey results,Full name,Email\n" +
-        "11,Hi,Resolved,Medium,Email,Question,Ann Agent,L1,2024-04-05 14:03:11,2024-04-05 18:03:11,,2024-04-05 18:03:11,2024-04-05 14:33:11,00:30:00,1.5,2,1,\"a, b\",Awesome,Joe,joe@x.com\n" +
+        '11,Hi,Resolved,Medium,Email,Question,Ann Agent,L1,2024-04-05 14:03:11,2024-04-05 18:03:11,,2024-04-05 18:03:11,2024-04-05 14:33:11,00:30:00,1.5,2,1,"a, b",Awesome,Joe,joe@x.com\n' +
         "12,Yo,Waiting on Customer,Low,Outbound Email,,,,2024-04-06 10:00:00,,,2024-04-06 10:00:00,,,,0,0,,,Kim,k@x.com\n",
     },
     expected: [
@@ -141,10 +204,21 @@ const ROWS: Row[] = [
             admin_assignee_id: 99,
             team_assignee_id: 3,
             tags: {tags: [{name: "billing"}]},
-            statistics: {time_to_admin_reply: 120, first_close_at: 1714554000, last_close_at: 1714557600, count_reopens: 1},
+            statistics: {
+              time_to_admin_reply: 120,
+              first_close_at: 1714554000,
+              last_close_at: 1714557600,
+              count_reopens: 1,
+            },
             conversation_rating: {rating: 4, remark: "ok", created_at: 1714560000},
           },
-          {type: "conversation", id: "c2", created_at: 1714550400, state: "open", source: {type: "email", delivered_as: "admin_initiated"}},
+          {
+            type: "conversation",
+            id: "c2",
+            created_at: 1714550400,
+            state: "open",
+            source: {type: "email", delivered_as: "admin_initiated"},
+          },
         ],
       }),
     },
@@ -164,7 +238,9 @@ const ROWS: Row[] = [
         group: "3",
       },
     ],
-    responses: [{response_id: "intercom-c1", kind: "csat", score: 4, scale_min: 1, scale_max: 5, comment: "ok"}],
+    responses: [
+      {response_id: "intercom-c1", kind: "csat", score: 4, scale_min: 1, scale_max: 5, comment: "ok"},
+    ],
     excluded: {"outbound (admin-initiated) conversation": 1},
   },
   {
@@ -176,7 +252,9 @@ const ROWS: Row[] = [
         "9,1714550400,1714550500,open,email,customer_initiated,,,false\n" +
         "9,1714550400,1714560000,closed,email,customer_initiated,1714551000,5,true\n",
     },
-    expected: [{ticket_id: "9", status: "solved", channel: "email", first_reply_minutes: 10, satisfaction: "good"}],
+    expected: [
+      {ticket_id: "9", status: "solved", channel: "email", first_reply_minutes: 10, satisfaction: "good"},
+    ],
   },
   {
     name: "generic CSV with a mapping: units, value words, tz, day-first",
@@ -185,7 +263,7 @@ const ROWS: Row[] = [
     input: {
       "cases.csv":
         "Case Number,Opened,Closed,First Response,State,Origin,Owner,Handle (h),Labels\n" +
-        "A-1,03/04/2024 09:00,03/04/2024 11:00,03/04/2024 09:45,Done,Courriel,Ann,\"1,5\",x|y\n" +
+        'A-1,03/04/2024 09:00,03/04/2024 11:00,03/04/2024 09:45,Done,Courriel,Ann,"1,5",x|y\n' +
         "A-2,04/04/2024 09:00,,,Junk,Web,,,\n",
     },
     expected: [
@@ -233,7 +311,15 @@ const ROWS: Row[] = [
         full_resolution_minutes: 1560,
         solved_at: at("2024-06-02T10:00:00Z"),
       },
-      {ticket_id: "8", status: "new", channel: "email", first_reply_minutes: null, replies: 0, reopens: 0, solved_at: null},
+      {
+        ticket_id: "8",
+        status: "new",
+        channel: "email",
+        first_reply_minutes: null,
+        replies: 0,
+        reopens: 0,
+        solved_at: null,
+      },
     ],
   },
 ];
@@ -249,13 +335,18 @@ describe("helpdesk adapters", () => {
       expect(tickets).toHaveLength(row.expected.length);
       if (row.responses) expect(r.responses).toMatchObject(row.responses);
       if (row.excluded) expect(r.manifest.files[0]!.excluded).toEqual(row.excluded);
-      expect(JSON.stringify([r.tickets, r.responses, r.rejects])).not.toMatch(/@example|@x\.com|Dummy|Rachel|"Ann"|Joe/);
+      expect(JSON.stringify([r.tickets, r.responses, r.rejects])).not.toMatch(
+        /@example|@x\.com|Dummy|Rachel|"Ann"|Joe/,
+      );
     });
   }
 
   it("event-log manifest counts event rows", async () => {
     const r = await run(
-      {"events.csv": "Case,Activity,When,Resource,Channel\n1,Opened,2024-06-01T08:00:00Z,,\n1,Agent reply,2024-06-01T08:05:00Z,A,\n2,Opened,not a date,,\n"},
+      {
+        "events.csv":
+          "Case,Activity,When,Resource,Channel\n1,Opened,2024-06-01T08:00:00Z,,\n1,Agent reply,2024-06-01T08:05:00Z,A,\n2,Opened,not a date,,\n",
+      },
       {mapping: EVENT_MAPPING},
     );
     expect(r.manifest.files[0]).toMatchObject({rows_read: 3, accepted: 2, rejected: 1, duplicates: 0});

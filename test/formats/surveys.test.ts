@@ -22,7 +22,15 @@ const ROWS: Row[] = [
       "r1,10 - Extremely likely,Great! write to me@corp.com,2024-02-01 10:00:00,p1,me@corp.com,Me\n" +
       "r2,6,,2024-02-02 10:00:00,p2,you@corp.com,You\n",
     expected: [
-      {response_id: "r1", kind: "nps", score: 10, scale_min: 0, scale_max: 10, responded_at: at("2024-02-01T10:00:00Z"), comment: "Great! write to [email]"},
+      {
+        response_id: "r1",
+        kind: "nps",
+        score: 10,
+        scale_min: 0,
+        scale_max: 10,
+        responded_at: at("2024-02-01T10:00:00Z"),
+        comment: "Great! write to [email]",
+      },
       {response_id: "r2", score: 6, comment: null},
     ],
   },
@@ -39,7 +47,15 @@ const ROWS: Row[] = [
     input:
       "#,How likely are you to recommend us to a friend?,What is the main reason for your score?,Start Date (UTC),Submit Date (UTC),Network ID\n" +
       "tok1,9,Fast answers,2024-03-01 10:00:00,2024-03-01 10:01:00,n1\n",
-    expected: [{response_id: "tok1", kind: "nps", score: 9, responded_at: at("2024-03-01T10:01:00Z"), comment: "Fast answers"}],
+    expected: [
+      {
+        response_id: "tok1",
+        kind: "nps",
+        score: 9,
+        responded_at: at("2024-03-01T10:01:00Z"),
+        comment: "Fast answers",
+      },
+    ],
   },
   {
     name: "SurveyMonkey CSV: two header rows, US dates with AM/PM",
@@ -48,7 +64,15 @@ const ROWS: Row[] = [
       "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Custom Data 1,How likely is it that you would recommend our support to a friend or colleague?,Why?\n" +
       ",,,,,,,,,Response,Open-Ended Response\n" +
       "111,9,03/05/2024 10:00:00 AM,03/05/2024 10:02:00 PM,1.2.3.4,a@b.com,A,B,,8,call 06 12 34 56 78\n",
-    expected: [{response_id: "111", kind: "nps", score: 8, responded_at: at("2024-03-05T22:02:00Z"), comment: "call [phone]"}],
+    expected: [
+      {
+        response_id: "111",
+        kind: "nps",
+        score: 8,
+        responded_at: at("2024-03-05T22:02:00Z"),
+        comment: "call [phone]",
+      },
+    ],
   },
   {
     name: "SurveyMonkey CSV: one column per choice",
@@ -69,7 +93,9 @@ const ROWS: Row[] = [
       "2024-01-10 10:00:00,2024-01-10 10:01:00,0,100,1,2024-01-10 10:01:00,R_1,anonymous,9,3,Super\n" +
       "2024-01-10 10:00:00,2024-01-10 10:01:00,8,100,1,2024-01-10 10:01:00,R_2,anonymous,0,1,\n" +
       "2024-01-10 10:00:00,2024-01-10 10:01:00,1,100,1,2024-01-10 10:01:00,R_3,preview,10,3,\n",
-    expected: [{response_id: "R_1", kind: "nps", score: 9, responded_at: at("2024-01-10T09:01:00Z"), comment: "Super"}],
+    expected: [
+      {response_id: "R_1", kind: "nps", score: 9, responded_at: at("2024-01-10T09:01:00Z"), comment: "Super"},
+    ],
     excluded: {spam: 1, "survey preview": 1},
   },
   {
@@ -78,14 +104,36 @@ const ROWS: Row[] = [
     input:
       'Timestamp,"On a scale of 0-10, how likely are you to recommend us?",...why?,Any other comment?\n' +
       "13/11/2019 8:51:12,7,ok,\n",
-    expected: [{response_id: "tickets#2".replace("tickets", "survey.csv"), score: 7, responded_at: at("2019-11-13T08:51:12Z"), comment: "ok"}],
+    expected: [
+      {
+        response_id: "tickets#2".replace("tickets", "survey.csv"),
+        score: 7,
+        responded_at: at("2019-11-13T08:51:12Z"),
+        comment: "ok",
+      },
+    ],
   },
   {
     name: "generic survey CSV through a mapping",
     format: "survey-csv",
-    options: {mapping: {kind: "csat", columns: {score: "Rating", responded_at: "Date", ticket_id: "Ticket", response_id: "Id"}}},
+    options: {
+      mapping: {
+        kind: "csat",
+        columns: {score: "Rating", responded_at: "Date", ticket_id: "Ticket", response_id: "Id"},
+      },
+    },
     input: "Id;Ticket;Rating;Date\nx1;T-9;5;01/02/2024\n",
-    expected: [{response_id: "x1", ticket_id: "T-9", kind: "csat", score: 5, scale_min: 1, scale_max: 5, responded_at: at("2024-01-02T00:00:00Z")}],
+    expected: [
+      {
+        response_id: "x1",
+        ticket_id: "T-9",
+        kind: "csat",
+        score: 5,
+        scale_min: 1,
+        scale_max: 5,
+        responded_at: at("2024-01-02T00:00:00Z"),
+      },
+    ],
   },
   {
     name: "scores out of range, fractional NPS, hashed and unknown tokens are rejected, not guessed",

@@ -124,11 +124,31 @@ const ROWS: Row[] = [
     format: "zendesk-json",
     input: {
       "tickets.json": T({tickets: [ticket(4, {satisfaction_rating: {score: "offered"}})]}),
-      "metric.json": T({ticket_metric: {ticket_id: 4, replies: 1, reopens: 0, reply_time_in_minutes: {calendar: null, business: null}}}),
+      "metric.json": T({
+        ticket_metric: {
+          ticket_id: 4,
+          replies: 1,
+          reopens: 0,
+          reply_time_in_minutes: {calendar: null, business: null},
+        },
+      }),
       "ratings.json": T({
         satisfaction_ratings: [
-          {id: 50, ticket_id: 4, score: "offered", created_at: "2024-03-02T10:00:00Z", updated_at: "2024-03-02T10:00:00Z"},
-          {id: 50, ticket_id: 4, score: "bad", comment: "call me on +44 20 7946 0958", created_at: "2024-03-02T10:00:00Z", updated_at: "2024-03-03T09:00:00Z"},
+          {
+            id: 50,
+            ticket_id: 4,
+            score: "offered",
+            created_at: "2024-03-02T10:00:00Z",
+            updated_at: "2024-03-02T10:00:00Z",
+          },
+          {
+            id: 50,
+            ticket_id: 4,
+            score: "bad",
+            comment: "call me on +44 20 7946 0958",
+            created_at: "2024-03-02T10:00:00Z",
+            updated_at: "2024-03-03T09:00:00Z",
+          },
         ],
         meta: {has_more: false},
       }),
@@ -154,18 +174,35 @@ const ROWS: Row[] = [
     input: {
       "records.jsonl": [
         T({stream: "tickets", data: ticket(6, {via: {channel: "whatsapp"}}), emitted_at: 1}),
-        T({stream: "ticket_metrics", data: {ticket_id: 6, replies: 3, reply_time_in_minutes: {calendar: 5, business: 5}}}),
+        T({
+          stream: "ticket_metrics",
+          data: {ticket_id: 6, replies: 3, reply_time_in_minutes: {calendar: 5, business: 5}},
+        }),
         T({stream: "ticket_comments", data: {id: 1, ticket_id: 6, body: "hi"}}),
       ].join("\n"),
     },
-    expected: [{ticket_id: "6", channel: "messaging", channel_raw: "whatsapp", replies: 3, first_reply_minutes: 5}],
+    expected: [
+      {ticket_id: "6", channel: "messaging", channel_raw: "whatsapp", replies: 3, first_reply_minutes: 5},
+    ],
   },
   {
     name: "ticket satisfaction_rating good becomes a 0..1 response",
     format: "zendesk-json",
-    input: {"t.json": T({tickets: [ticket(7, {satisfaction_rating: {id: 9, score: "good", comment: "mail me at a@b.co"}})]})},
+    input: {
+      "t.json": T({
+        tickets: [ticket(7, {satisfaction_rating: {id: 9, score: "good", comment: "mail me at a@b.co"}})],
+      }),
+    },
     expected: [{ticket_id: "7", satisfaction: "good"}],
-    responses: [{response_id: "zendesk-rating-9", ticket_id: "7", score: 1, scale_max: 1, comment: "mail me at [email]"}],
+    responses: [
+      {
+        response_id: "zendesk-rating-9",
+        ticket_id: "7",
+        score: 1,
+        scale_max: 1,
+        comment: "mail me at [email]",
+      },
+    ],
   },
   {
     name: "legacy full CSV export: display words, local times in --tz, metric columns",
@@ -198,20 +235,40 @@ const ROWS: Row[] = [
         source_line: 2,
       },
       // 02:30 does not exist on 10 March in New York: read as 03:30 EDT.
-      {ticket_id: "102", created_at: at("2024-03-10T07:30:00Z"), channel: "web", satisfaction: "offered", replies: null},
+      {
+        ticket_id: "102",
+        created_at: at("2024-03-10T07:30:00Z"),
+        channel: "web",
+        satisfaction: "offered",
+        replies: null,
+      },
     ],
     responses: [{ticket_id: "101", kind: "csat", score: 1, scale_min: 0, scale_max: 1}],
   },
   {
     name: "view export: a subset of columns, US dates, semicolons",
     format: "zendesk-csv",
-    input: {"view.csv": "ID;Subject;Requester;Requested;Updated;Assignee;Group;Status;Priority\n7;Hi;Ann;2/19/20 1:54 PM;2/20/20 9:00 AM;Kim;L1;Pending;Low\n"},
-    expected: [{ticket_id: "7", created_at: at("2020-02-19T13:54:00Z"), status: "pending", priority: "low", channel: "other"}],
+    input: {
+      "view.csv":
+        "ID;Subject;Requester;Requested;Updated;Assignee;Group;Status;Priority\n7;Hi;Ann;2/19/20 1:54 PM;2/20/20 9:00 AM;Kim;L1;Pending;Low\n",
+    },
+    expected: [
+      {
+        ticket_id: "7",
+        created_at: at("2020-02-19T13:54:00Z"),
+        status: "pending",
+        priority: "low",
+        channel: "other",
+      },
+    ],
   },
   {
     name: "CSV Resolution time in hours fills a missing minutes column",
     format: "zendesk-csv",
-    input: {"r.csv": "Id,Created at,Status,Via,Requester,Resolution time\n1,2024-01-01 10:00:00,Solved,Chat,x,\"2,5\"\n"},
+    input: {
+      "r.csv":
+        'Id,Created at,Status,Via,Requester,Resolution time\n1,2024-01-01 10:00:00,Solved,Chat,x,"2,5"\n',
+    },
     expected: [{ticket_id: "1", channel: "chat", full_resolution_minutes: 150}],
   },
 ];

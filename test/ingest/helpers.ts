@@ -1,7 +1,13 @@
 import {existsSync, readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {Manifest, SurveyResponse, Ticket} from "../../loaders/schema/index.ts";
-import {ingest, sourceFromBytes, sourceFromString, type IngestOptions, type IngestResult} from "../../loaders/ingest/index.ts";
+import {
+  ingest,
+  sourceFromBytes,
+  sourceFromString,
+  type IngestOptions,
+  type IngestResult,
+} from "../../loaders/ingest/index.ts";
 
 /** Fixed clock for every test: 2025-01-01T00:00:00Z. */
 export const NOW = Date.UTC(2025, 0, 1);
@@ -15,7 +21,9 @@ export async function run(
   chunkSize?: number,
 ): Promise<IngestResult> {
   const sources = Object.entries(files).map(([name, body]) =>
-    typeof body === "string" ? sourceFromString(name, body, chunkSize) : sourceFromBytes(name, body, chunkSize),
+    typeof body === "string"
+      ? sourceFromString(name, body, chunkSize)
+      : sourceFromBytes(name, body, chunkSize),
   );
   const result = await ingest(sources, {...BASE, ...options});
   Manifest.parse(result.manifest);

@@ -2,22 +2,95 @@ import {describe, expect, it} from "vitest";
 import {CsvParser, parseCsv, sniffDelimiter, type Delimiter} from "../../loaders/text/csv.ts";
 
 const ROWS: {name: string; input: string; expected: string[][]; lines: number[]; delimiter?: Delimiter}[] = [
-  {name: "plain comma", input: "a,b\n1,2\n", expected: [["a", "b"], ["1", "2"]], lines: [1, 2]},
-  {name: "CRLF line ends", input: "a,b\r\n1,2\r\n3,4", expected: [["a", "b"], ["1", "2"], ["3", "4"]], lines: [1, 2, 3]},
-  {name: "lone CR line ends", input: "a,b\r1,2\r", expected: [["a", "b"], ["1", "2"]], lines: [1, 2]},
-  {name: "quoted delimiter", input: 'a,b\n"x, y",2\n', expected: [["a", "b"], ["x, y", "2"]], lines: [1, 2]},
+  {
+    name: "plain comma",
+    input: "a,b\n1,2\n",
+    expected: [
+      ["a", "b"],
+      ["1", "2"],
+    ],
+    lines: [1, 2],
+  },
+  {
+    name: "CRLF line ends",
+    input: "a,b\r\n1,2\r\n3,4",
+    expected: [
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+    ],
+    lines: [1, 2, 3],
+  },
+  {
+    name: "lone CR line ends",
+    input: "a,b\r1,2\r",
+    expected: [
+      ["a", "b"],
+      ["1", "2"],
+    ],
+    lines: [1, 2],
+  },
+  {
+    name: "quoted delimiter",
+    input: 'a,b\n"x, y",2\n',
+    expected: [
+      ["a", "b"],
+      ["x, y", "2"],
+    ],
+    lines: [1, 2],
+  },
   {name: "escaped quotes", input: 'a\n"say ""hi"""\n', expected: [["a"], ['say "hi"']], lines: [1, 2]},
   {
     name: "embedded newline moves the next record's line",
     input: 'id,comment\n1,"two\nlines"\n2,x\n',
-    expected: [["id", "comment"], ["1", "two\nlines"], ["2", "x"]],
+    expected: [
+      ["id", "comment"],
+      ["1", "two\nlines"],
+      ["2", "x"],
+    ],
     lines: [1, 2, 4],
   },
-  {name: "blank lines are skipped but counted", input: "a\n\n1\n\n2\n", expected: [["a"], ["1"], ["2"]], lines: [1, 3, 5]},
-  {name: "empty fields", input: "a,b,c\n,,\n", expected: [["a", "b", "c"], ["", "", ""]], lines: [1, 2]},
-  {name: "semicolon", input: "a;b\n1,5;2\n", expected: [["a", "b"], ["1,5", "2"]], lines: [1, 2], delimiter: ";"},
-  {name: "tab", input: "a\tb\n1\t2\n", expected: [["a", "b"], ["1", "2"]], lines: [1, 2], delimiter: "\t"},
-  {name: "unterminated quote keeps the rest", input: 'a\n"open\nend', expected: [["a"], ["open\nend"]], lines: [1, 2]},
+  {
+    name: "blank lines are skipped but counted",
+    input: "a\n\n1\n\n2\n",
+    expected: [["a"], ["1"], ["2"]],
+    lines: [1, 3, 5],
+  },
+  {
+    name: "empty fields",
+    input: "a,b,c\n,,\n",
+    expected: [
+      ["a", "b", "c"],
+      ["", "", ""],
+    ],
+    lines: [1, 2],
+  },
+  {
+    name: "semicolon",
+    input: "a;b\n1,5;2\n",
+    expected: [
+      ["a", "b"],
+      ["1,5", "2"],
+    ],
+    lines: [1, 2],
+    delimiter: ";",
+  },
+  {
+    name: "tab",
+    input: "a\tb\n1\t2\n",
+    expected: [
+      ["a", "b"],
+      ["1", "2"],
+    ],
+    lines: [1, 2],
+    delimiter: "\t",
+  },
+  {
+    name: "unterminated quote keeps the rest",
+    input: 'a\n"open\nend',
+    expected: [["a"], ["open\nend"]],
+    lines: [1, 2],
+  },
 ];
 
 describe("parseCsv", () => {

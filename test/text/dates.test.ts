@@ -7,9 +7,24 @@ const ROWS: {name: string; input: string; options?: DateOptions; expected: strin
   {name: "ISO with offset", input: "2014-12-31T12:27:09+10:00", expected: "2014-12-31T02:27:09.000Z"},
   {name: "ISO with fraction", input: "2024-05-01T10:00:00.250Z", expected: "2024-05-01T10:00:00.250Z"},
   {name: "ISO without offset in UTC", input: "2024-05-01T10:00:00", expected: "2024-05-01T10:00:00.000Z"},
-  {name: "space form in a zone", input: "2024-07-01 12:00:00", options: {tz: "Europe/Paris"}, expected: "2024-07-01T10:00:00.000Z"},
-  {name: "date only", input: "2024-01-15", options: {tz: "America/New_York"}, expected: "2024-01-15T05:00:00.000Z"},
-  {name: "dd/mm/yyyy forced", input: "03/04/2024 09:15", options: {dayFirst: true}, expected: "2024-04-03T09:15:00.000Z"},
+  {
+    name: "space form in a zone",
+    input: "2024-07-01 12:00:00",
+    options: {tz: "Europe/Paris"},
+    expected: "2024-07-01T10:00:00.000Z",
+  },
+  {
+    name: "date only",
+    input: "2024-01-15",
+    options: {tz: "America/New_York"},
+    expected: "2024-01-15T05:00:00.000Z",
+  },
+  {
+    name: "dd/mm/yyyy forced",
+    input: "03/04/2024 09:15",
+    options: {dayFirst: true},
+    expected: "2024-04-03T09:15:00.000Z",
+  },
   {name: "dd/mm/yyyy told by a day above 12", input: "25/12/2023", expected: "2023-12-25T00:00:00.000Z"},
   {name: "US m/d/yyyy h:mm:ss", input: "11/1/2019 8:51:12", expected: "2019-11-01T08:51:12.000Z"},
   {name: "US m/d/yy h:mm PM", input: "2/19/20 1:54 PM", expected: "2020-02-19T13:54:00.000Z"},
@@ -50,19 +65,66 @@ describe("DateReader.read", () => {
 });
 
 const DST: {name: string; tz: string; local: string; expected: string}[] = [
-  {name: "Paris winter", tz: "Europe/Paris", local: "2024-01-10T12:00:00Z", expected: "2024-01-10T11:00:00.000Z"},
-  {name: "Paris summer", tz: "Europe/Paris", local: "2024-07-10T12:00:00Z", expected: "2024-07-10T10:00:00.000Z"},
-  {name: "Paris gap 02:30 shifts forward to 03:30 CEST", tz: "Europe/Paris", local: "2024-03-31T02:30:00Z", expected: "2024-03-31T01:30:00.000Z"},
-  {name: "Paris overlap 02:30 takes the earlier (CEST)", tz: "Europe/Paris", local: "2024-10-27T02:30:00Z", expected: "2024-10-27T00:30:00.000Z"},
-  {name: "New York gap", tz: "America/New_York", local: "2024-03-10T02:30:00Z", expected: "2024-03-10T07:30:00.000Z"},
-  {name: "New York overlap", tz: "America/New_York", local: "2024-11-03T01:30:00Z", expected: "2024-11-03T05:30:00.000Z"},
-  {name: "New York just after the overlap", tz: "America/New_York", local: "2024-11-03T02:00:00Z", expected: "2024-11-03T07:00:00.000Z"},
-  {name: "Sydney (southern summer)", tz: "Australia/Sydney", local: "2024-01-10T12:00:00Z", expected: "2024-01-10T01:00:00.000Z"},
-  {name: "Kathmandu +05:45", tz: "Asia/Kathmandu", local: "2024-01-10T12:00:00Z", expected: "2024-01-10T06:15:00.000Z"},
+  {
+    name: "Paris winter",
+    tz: "Europe/Paris",
+    local: "2024-01-10T12:00:00Z",
+    expected: "2024-01-10T11:00:00.000Z",
+  },
+  {
+    name: "Paris summer",
+    tz: "Europe/Paris",
+    local: "2024-07-10T12:00:00Z",
+    expected: "2024-07-10T10:00:00.000Z",
+  },
+  {
+    name: "Paris gap 02:30 shifts forward to 03:30 CEST",
+    tz: "Europe/Paris",
+    local: "2024-03-31T02:30:00Z",
+    expected: "2024-03-31T01:30:00.000Z",
+  },
+  {
+    name: "Paris overlap 02:30 takes the earlier (CEST)",
+    tz: "Europe/Paris",
+    local: "2024-10-27T02:30:00Z",
+    expected: "2024-10-27T00:30:00.000Z",
+  },
+  {
+    name: "New York gap",
+    tz: "America/New_York",
+    local: "2024-03-10T02:30:00Z",
+    expected: "2024-03-10T07:30:00.000Z",
+  },
+  {
+    name: "New York overlap",
+    tz: "America/New_York",
+    local: "2024-11-03T01:30:00Z",
+    expected: "2024-11-03T05:30:00.000Z",
+  },
+  {
+    name: "New York just after the overlap",
+    tz: "America/New_York",
+    local: "2024-11-03T02:00:00Z",
+    expected: "2024-11-03T07:00:00.000Z",
+  },
+  {
+    name: "Sydney (southern summer)",
+    tz: "Australia/Sydney",
+    local: "2024-01-10T12:00:00Z",
+    expected: "2024-01-10T01:00:00.000Z",
+  },
+  {
+    name: "Kathmandu +05:45",
+    tz: "Asia/Kathmandu",
+    local: "2024-01-10T12:00:00Z",
+    expected: "2024-01-10T06:15:00.000Z",
+  },
 ];
 
 describe("localToUtc", () => {
   for (const row of DST) {
-    it(row.name, () => expect(new Date(localToUtc(Date.parse(row.local), row.tz)).toISOString()).toBe(row.expected));
+    it(row.name, () =>
+      expect(new Date(localToUtc(Date.parse(row.local), row.tz)).toISOString()).toBe(row.expected),
+    );
   }
 });

@@ -11,12 +11,42 @@ const utf16 = (text: string, bigEndian: boolean, bom: boolean): Uint8Array => {
 };
 
 const ROWS: {name: string; input: Uint8Array; expected: string; encoding: Encoding}[] = [
-  {name: "UTF-8 without BOM", input: new TextEncoder().encode("id,naïve\n"), expected: "id,naïve\n", encoding: "utf-8"},
-  {name: "UTF-8 with BOM", input: Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0x2c, 0x62]), expected: "a,b", encoding: "utf-8"},
-  {name: "UTF-16 LE with BOM", input: utf16("Id;Statut\né", false, true), expected: "Id;Statut\né", encoding: "utf-16le"},
-  {name: "UTF-16 BE with BOM", input: utf16("Id\tStatus", true, true), expected: "Id\tStatus", encoding: "utf-16be"},
-  {name: "UTF-16 LE by NUL pattern", input: utf16("Ticket ID,Status", false, false), expected: "Ticket ID,Status", encoding: "utf-16le"},
-  {name: "UTF-16 BE by NUL pattern", input: utf16("Ticket ID,Status", true, false), expected: "Ticket ID,Status", encoding: "utf-16be"},
+  {
+    name: "UTF-8 without BOM",
+    input: new TextEncoder().encode("id,naïve\n"),
+    expected: "id,naïve\n",
+    encoding: "utf-8",
+  },
+  {
+    name: "UTF-8 with BOM",
+    input: Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0x2c, 0x62]),
+    expected: "a,b",
+    encoding: "utf-8",
+  },
+  {
+    name: "UTF-16 LE with BOM",
+    input: utf16("Id;Statut\né", false, true),
+    expected: "Id;Statut\né",
+    encoding: "utf-16le",
+  },
+  {
+    name: "UTF-16 BE with BOM",
+    input: utf16("Id\tStatus", true, true),
+    expected: "Id\tStatus",
+    encoding: "utf-16be",
+  },
+  {
+    name: "UTF-16 LE by NUL pattern",
+    input: utf16("Ticket ID,Status", false, false),
+    expected: "Ticket ID,Status",
+    encoding: "utf-16le",
+  },
+  {
+    name: "UTF-16 BE by NUL pattern",
+    input: utf16("Ticket ID,Status", true, false),
+    expected: "Ticket ID,Status",
+    encoding: "utf-16be",
+  },
   {
     name: "Windows-1252 fallback (curly quotes, euro, e acute)",
     input: Uint8Array.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x80]),
@@ -45,7 +75,10 @@ describe("decodeBytes", () => {
 
   it("switches to Windows-1252 when an invalid byte comes in a later chunk", () => {
     const d = new ByteDecoder();
-    const text = d.decode(new TextEncoder().encode("id,name\n1,")) + d.decode(Uint8Array.from([0x52, 0xe9, 0x6d, 0x79])) + d.end();
+    const text =
+      d.decode(new TextEncoder().encode("id,name\n1,")) +
+      d.decode(Uint8Array.from([0x52, 0xe9, 0x6d, 0x79])) +
+      d.end();
     expect(text).toBe("id,name\n1,Rémy");
     expect(d.fellBack).toBe(true);
   });
