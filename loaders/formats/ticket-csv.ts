@@ -105,6 +105,30 @@ export function ticketCsvReader(
   };
 
   const at = (f: string[], i: number): string | undefined => (i < 0 ? undefined : f[i]);
+  const text = (f: string[], i: number): string | null => {
+    const v = i < 0 ? "" : (f[i] ?? "").trim();
+    return v === "" || v === "-" ? null : ctx.intern(v);
+  };
+  // Status and priority words repeat on every row: look each raw word up once.
+  const statusCache = new Map<string, Status | null>();
+  const status = (raw: string): Status | null => {
+    let s = statusCache.get(raw);
+    if (s === undefined) {
+      s = vocab.statuses?.[raw.trim().toLowerCase()] ?? statusOf(raw);
+      if (statusCache.size < 1000) statusCache.set(raw, s);
+    }
+    return s;
+  };
+  const priorityCache = new Map<string, string | null>();
+  const priority = (raw: string): string | null => {
+    let p = priorityCache.get(raw);
+    if (p === undefined) {
+      const v = priorityOf(raw);
+      p = v === null ? null : ctx.intern(v);
+      if (priorityCache.size < 1000) priorityCache.set(raw, p);
+    }
+    return p;
+  };
 
   const used = [
     cols.id,
@@ -133,7 +157,7 @@ export function ticketCsvReader(
       if (cols.status >= 0) {
         const raw = f[cols.status] ?? "";
         excluded = excludedStatus(raw);
-        const s = vocab.statuses?.[raw.trim().toLowerCase()] ?? statusOf(raw);
+        const s = status(raw);
         if (s) t.status = s;
         else if (!excluded) {
           const reason = raw.trim() ? `unknown status "${raw.slice(0, 30)}"` : "missing";
@@ -151,16 +175,11 @@ export function ticketCsvReader(
           if (c.outbound && !excluded) excluded = "outbound (agent-initiated) ticket";
         }
       }
-      const text = (i: number): string | null => {
-        const v = i < 0 ? "" : (f[i] ?? "").trim();
-        return v === "" || v === "-" ? null : ctx.intern(v);
-      };
-      t.group = text(cols.group);
-      const agent = text(cols.assignee);
+      t.group = text(f, cols.group);
+      const agent = text(f, cols.assignee);
       t.assignee = agent === null ? null : ctx.agent(agent);
-      t.type = text(cols.type);
-      if (cols.priority >= 0) t.priority = priorityOf(f[cols.priority] ?? "");
-      if (t.priority !== null) t.priority = ctx.intern(t.priority);
+      t.type = text(f, cols.type);
+      if (cols.priority >= 0) t.priority = priority(f[cols.priority] ?? "");
       if (cols.tags >= 0) {
         const raw = (f[cols.tags] ?? "").trim();
         if (raw !== "") t.tags = raw.split(split).filter(Boolean).map(ctx.intern);

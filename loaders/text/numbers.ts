@@ -10,11 +10,26 @@ export interface NumberOptions {
 
 const NUMBER_RE = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 
+/** Value of a cell made of 1..15 ASCII digits, else -1 (the hot path of large exports). */
+export function digitsOnly(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /**
  * Parses "12", "12.5", "12,5", "1,234.5", "1.234,5", "1 234,5", "1'234.5". Returns null for an
  * empty cell and NaN for text that is not a number.
  */
 export function parseNumber(raw: string, options: NumberOptions = {}): number | null {
+  const fast = digitsOnly(raw);
+  if (fast >= 0) return fast;
   let s = raw.trim();
   if (s === "" || s === "-" || s.toLowerCase() === "null" || s.toLowerCase() === "n/a") return null;
   // Fast path: plain numbers as most exports write them.
