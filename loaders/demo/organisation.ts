@@ -9,7 +9,7 @@ export const DEMO_PROFILE: Profile = {
   agents: 14,
   timezone: "Europe/Paris",
   business_hours: {days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00"},
-  help_center_views_per_month: 18_500,
+  help_center_views_per_month: 1_100,
   automation_rules: 37,
 };
 
