@@ -1,27 +1,8 @@
 import {h} from "./dom.js";
 import {formatNumber, type Lang} from "./format.js";
+import type {GroupStats, KpiPercentiles} from "../../loaders/benchmark/percentiles.ts";
 
-/** One peer group's statistics for one KPI, as `placeReport` gives them. */
-export interface GroupStats {
-  group_value: string | null;
-  suppressed: boolean;
-  reason: string | null;
-  n: number;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  percentile: number | null;
-  standing: number | null;
-}
-
-export interface KpiPercentiles {
-  value: number | null;
-  unit: string;
-  better: "lower" | "higher" | null;
-  groups: Record<string, GroupStats>;
-}
-
-const GROUPS = ["all", "archetype", "industry", "size_band"] as const;
+const GROUPS = ["all", "archetype", "industry", "size_band"] as const; // PEER_GROUPS, in display order
 const HEAD = {
   en: {
     kpi: "KPI",
