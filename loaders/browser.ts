@@ -3,4 +3,10 @@
 export {KPIS, kpi} from "./metrics/registry.ts";
 export {TABLES, prepare} from "./metrics/prepare.ts";
 export {createTableSql} from "./metrics/runner.ts";
-export {ARCHETYPES, ARCHETYPE_NAMES, ARCHETYPE_PORTRAITS, FEATURE_LABELS, PUBLISHED} from "./benchmark/index.ts";
+export {
+  ARCHETYPES,
+  ARCHETYPE_NAMES,
+  ARCHETYPE_PORTRAITS,
+  FEATURE_LABELS,
+  PUBLISHED,
+} from "./benchmark/index.ts";

@@ -11,7 +11,9 @@ const npmImports: Plugin = {
   name: "npm-imports",
   setup(build) {
     build.onResolve({filter: /^[^./]/}, (args) =>
-      args.path.startsWith("npm:") ? {path: args.path, external: true} : {path: `npm:${args.path}`, external: true},
+      args.path.startsWith("npm:")
+        ? {path: args.path, external: true}
+        : {path: `npm:${args.path}`, external: true},
     );
   },
 };

@@ -5,7 +5,10 @@ declare module "@observablehq/framework/dist/node.js" {
 }
 declare module "@observablehq/framework/dist/npm.js" {
   /** Rewrites the import specifiers of an ES module; `resolve` returns the new specifier or undefined. */
-  export function rewriteNpmImports(input: string, resolve?: (specifier: string) => string | undefined): string;
+  export function rewriteNpmImports(
+    input: string,
+    resolve?: (specifier: string) => string | undefined,
+  ): string;
 }
 declare module "@observablehq/framework/dist/duckdb.js" {
   export const DUCKDB_WASM_VERSION: string;

@@ -52,7 +52,9 @@ async function esbuildBundle(name: string): Promise<void> {
 async function seed(): Promise<void> {
   const duckdb = await installedVersion("@duckdb/duckdb-wasm");
   if (duckdb !== DUCKDB_WASM_VERSION) {
-    throw new Error(`@duckdb/duckdb-wasm ${duckdb} is installed but Framework expects ${DUCKDB_WASM_VERSION}`);
+    throw new Error(
+      `@duckdb/duckdb-wasm ${duckdb} is installed but Framework expects ${DUCKDB_WASM_VERSION}`,
+    );
   }
   const versions = Object.fromEntries(
     await Promise.all(
@@ -60,7 +62,11 @@ async function seed(): Promise<void> {
     ),
   );
   const stamp = JSON.stringify({versions, versionOnlyLibraries});
-  if (!process.argv.includes("--force") && existsSync(stampFile) && (await readFile(stampFile, "utf8")) === stamp) {
+  if (
+    !process.argv.includes("--force") &&
+    existsSync(stampFile) &&
+    (await readFile(stampFile, "utf8")) === stamp
+  ) {
     console.log("npm cache already seeded from node_modules");
     return;
   }
@@ -80,14 +86,18 @@ async function seed(): Promise<void> {
   }
 
   // _node/<pkg>@<ver>/index.js -> _npm/<pkg>@<ver>/_esm.js, with relative links between packages rewritten.
-  const toEsm = (path: string) => path.replace(/^((?:\.\.\/)*(?:@[^/]+\/)?[^/@]+@[^/]+)\/index\.js$/, "$1/_esm.js");
+  const toEsm = (path: string) =>
+    path.replace(/^((?:\.\.\/)*(?:@[^/]+\/)?[^/@]+@[^/]+)\/index\.js$/, "$1/_esm.js");
   let files = 0;
   for await (const file of walk(nodeDir)) {
     const out = join(npmDir, toEsm(relative(nodeDir, file)));
     await mkdir(dirname(out), {recursive: true});
     if (file.endsWith(".js")) {
       const code = await readFile(file, "utf8");
-      await writeFile(out, rewriteNpmImports(code, (s) => (s.startsWith(".") ? toEsm(s) : s)));
+      await writeFile(
+        out,
+        rewriteNpmImports(code, (s) => (s.startsWith(".") ? toEsm(s) : s)),
+      );
     } else {
       await cp(file, out);
     }
@@ -97,7 +107,12 @@ async function seed(): Promise<void> {
   // DuckDB-WASM's runtime files, which Framework resolves as npm:@duckdb/duckdb-wasm/dist/<file>.
   const duckOut = join(npmDir, `@duckdb/duckdb-wasm@${duckdb}`, "dist");
   await mkdir(duckOut, {recursive: true});
-  for (const f of ["duckdb-mvp.wasm", "duckdb-browser-mvp.worker.js", "duckdb-eh.wasm", "duckdb-browser-eh.worker.js"]) {
+  for (const f of [
+    "duckdb-mvp.wasm",
+    "duckdb-browser-mvp.worker.js",
+    "duckdb-eh.wasm",
+    "duckdb-browser-eh.worker.js",
+  ]) {
     await cp(join("node_modules/@duckdb/duckdb-wasm/dist", f), join(duckOut, f));
   }
   for (const name of versionOnlyLibraries) {

@@ -25,5 +25,11 @@ export async function siteDataset(env = process.env): Promise<SiteDataset> {
   if (!profile) throw new UsageError(`${path.join(DEMO_DIR, "profile.json")} is missing`);
   // A fixed salt keeps the demo's agent codes stable from one build to the next.
   const result = await ingest(inputs.sources, {orgId: profile.org_id, tz: profile.timezone, salt: "demo"});
-  return {tickets: result.tickets, responses: result.responses, manifest: result.manifest, profile, source: "demo"};
+  return {
+    tickets: result.tickets,
+    responses: result.responses,
+    manifest: result.manifest,
+    profile,
+    source: "demo",
+  };
 }
