@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {formatMinutes, formatNumber, formatPercent} from "../../src/components/format.ts";
+import {referenceLabel} from "../../src/components/references.ts";
 
 describe("formatMinutes", () => {
   const cases: [number | null, "en" | "fr", string][] = [
@@ -27,4 +28,22 @@ describe("formatPercent and formatNumber", () => {
     expect(formatNumber(Number.NaN)).toBe("–");
   });
   it("groups thousands", () => expect(formatNumber(12345.6, "en")).toBe("12,346"));
+});
+
+describe("referenceLabel", () => {
+  const cases: [{population: string; year: number | null}, string][] = [
+    [
+      {population: "Zendesk benchmark API, industry: manufacturing, median across accounts", year: 2018},
+      "manufacturing (Zendesk 2018)",
+    ],
+    [
+      {population: "Zendesk Benchmark Q3 2014, 103,000 responses, 230 companies", year: 2014},
+      "Zendesk Benchmark Q3 2014",
+    ],
+    [
+      {population: "SurveyMonkey benchmark, 150,000+ organisations", year: null},
+      "SurveyMonkey benchmark (undated)",
+    ],
+  ];
+  for (const [figure, expected] of cases) it(expected, () => expect(referenceLabel(figure)).toBe(expected));
 });
