@@ -47,6 +47,14 @@ describe.skipIf(!chromiumAvailable)("the browser computes the command line's num
   it("shows on every KPI card the value `servicebench kpis --json` prints", async () => {
     const visit = await browser.visit(`${server.origin}/`, "overview-vs-cli");
     expect(await settled(visit.page)).toEqual([]);
+    // The cards appear once every registry query has run in DuckDB-WASM.
+    await visit.page.waitForFunction(
+      () => document.querySelectorAll("#kpi-cards [data-kpi]").length >= 10,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
     const cards = await visit.page.$$eval("[data-kpi]", (nodes) =>
       nodes.map((n) => [n.getAttribute("data-kpi")!, n.getAttribute("data-value")!] as const),
     );
