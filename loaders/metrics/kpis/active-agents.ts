@@ -5,7 +5,8 @@ export const activeAgents: KpiDefinition = {
   id: "active_agents",
   label: {en: "Active agents", fr: "Agents actifs"},
   unit: "agents",
-  countingUnit: "agents",
+  // n counts the tickets the assignees were read from; the value counts agents.
+  countingUnit: "tickets",
   clocks: ["none"],
   better: "neither",
   shape: "value",
