@@ -3,7 +3,7 @@
  * mapping): each adapter only says which column holds which canonical field, in which unit.
  * This is the ingest hot path, so it works on column indices and hand-written checks.
  */
-import type {Channel, SurveyResponse, Status} from "../schema/index.ts";
+import type {Channel, Satisfaction, SurveyResponse, Status} from "../schema/index.ts";
 import {Cells, checkTicket, minutesBetween, newResponse, newTicket, rowExcerpt} from "./common.ts";
 import type {CsvReader, FileContext, MetricsPatch} from "./types.ts";
 import {
@@ -119,6 +119,30 @@ export function ticketCsvReader(
     }
     return s;
   };
+  // Satisfaction words repeat too: trim, case-fold and score each raw cell once.
+  const satisfactionCache = new Map<string, {raw: string; n: number; s: Satisfaction | null | undefined}>();
+  const satisfaction = (cell: string) => {
+    let hit = satisfactionCache.get(cell);
+    if (hit === undefined) {
+      const raw = cell.trim();
+      const own = vocab.satisfaction?.[raw.toLowerCase()];
+      const n = /^[1-5]$/.test(raw) ? Number(raw) : NaN;
+      hit = {raw, n, s: own ?? (Number.isNaN(n) ? satisfactionOf(raw) : satisfactionOfScore(n, 5))};
+      // Interned keys: a long cell may be a slice that would keep a whole decoded chunk alive.
+      if (satisfactionCache.size < 1000) satisfactionCache.set(ctx.intern(cell), hit);
+    }
+    return hit;
+  };
+  // Tag cells repeat ("vip billing"): split and intern each distinct cell once, copy per row.
+  const tagsCache = new Map<string, string[]>();
+  const tagsOf = (raw: string): string[] => {
+    let tags = tagsCache.get(raw);
+    if (tags === undefined) {
+      tags = raw.split(split).filter(Boolean).map(ctx.intern);
+      if (tagsCache.size < 10_000) tagsCache.set(ctx.intern(raw), tags);
+    }
+    return tags.slice();
+  };
   const priorityCache = new Map<string, string | null>();
   const priority = (raw: string): string | null => {
     let p = priorityCache.get(raw);
@@ -182,7 +206,7 @@ export function ticketCsvReader(
       if (cols.priority >= 0) t.priority = priority(f[cols.priority] ?? "");
       if (cols.tags >= 0) {
         const raw = (f[cols.tags] ?? "").trim();
-        if (raw !== "") t.tags = raw.split(split).filter(Boolean).map(ctx.intern);
+        if (raw !== "") t.tags = tagsOf(raw);
         if (!excluded && t.tags.includes("closed_by_merge")) excluded = "merged ticket (closed_by_merge)";
       }
       for (const flag of cols.flags) {
@@ -211,10 +235,7 @@ export function ticketCsvReader(
         t.full_resolution_minutes = minutesBetween(created, t.solved_at);
       let csat: SurveyResponse | null = null;
       if (cols.satisfaction >= 0) {
-        const raw = (f[cols.satisfaction] ?? "").trim();
-        const own = vocab.satisfaction?.[raw.toLowerCase()];
-        const n = /^[1-5]$/.test(raw) ? Number(raw) : NaN;
-        const s = own ?? (Number.isNaN(n) ? satisfactionOf(raw) : satisfactionOfScore(n, 5));
+        const {raw, n, s} = satisfaction(f[cols.satisfaction] ?? "");
         if (s === undefined) {
           if (!warned.has(`sat:${raw}`)) {
             warned.add(`sat:${raw}`);

@@ -4,11 +4,21 @@ import {saltedHex} from "../text/hash.ts";
 export class Agents {
   private byKey = new Map<string, string>();
   private names = new Map<string, string>();
+  private byRaw = new Map<string, string>();
 
   constructor(private readonly salt: string) {}
 
   /** "agent-" + 8 hex digits; a (rare) collision gets a longer code. */
   code(nameOrId: string): string {
+    // The same raw cell on every row of an agent: one lookup, no trimmed or lower-cased copy.
+    const seen = this.byRaw.get(nameOrId);
+    if (seen !== undefined) return seen;
+    const code = this.codeOf(nameOrId);
+    if (this.byRaw.size < 100_000) this.byRaw.set(nameOrId, code);
+    return code;
+  }
+
+  private codeOf(nameOrId: string): string {
     const key = nameOrId.trim().toLowerCase();
     const hit = this.byKey.get(key);
     if (hit !== undefined) return hit;

@@ -6,6 +6,7 @@
 import type {FileManifest, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
 import {checkTicket} from "../formats/common.ts";
 import type {MetricsPatch, RatingRow, Sink} from "../formats/types.ts";
+import {IdIndex} from "./id-index.ts";
 
 interface TicketEntry {
   t: Ticket;
@@ -57,7 +58,9 @@ export class Combiner {
   readonly rejects: Reject[] = [];
   readonly problems: string[] = [];
   readonly warnings: string[] = [];
-  private tickets = new Map<string, TicketEntry>();
+  /** Tickets in first-read order of their id; a later version replaces the entry in place. */
+  private tickets: TicketEntry[] = [];
+  private ticketIds = new IdIndex();
   private metrics = new Map<string, MetricsEntry>();
   private ratings = new Map<string, RatingEntry>();
   private responses = new Map<string, {r: SurveyResponse; f: number}>();
@@ -142,18 +145,25 @@ export class Combiner {
   }
 
   private addTicket(entry: TicketEntry): void {
-    const old = this.tickets.get(entry.t.ticket_id);
-    if (old === undefined) {
-      this.tickets.set(entry.t.ticket_id, entry);
+    const at = this.ticketIds.get(entry.t.ticket_id);
+    if (at < 0) {
+      this.ticketIds.set(entry.t.ticket_id, this.tickets.length);
+      this.tickets.push(entry);
       return;
     }
+    const old = this.tickets[at]!;
     // Latest version wins; on a tie the row read last.
     if (old.v > entry.v) {
       this.files[entry.f]!.duplicates += entry.ls ? entry.ls.length : 1;
       return;
     }
     this.files[old.f]!.duplicates += old.ls ? old.ls.length : 1;
-    this.tickets.set(entry.t.ticket_id, entry);
+    this.tickets[at] = entry;
+  }
+
+  private ticket(id: string): TicketEntry | undefined {
+    const at = this.ticketIds.get(id);
+    return at < 0 ? undefined : this.tickets[at];
   }
 
   private addReject(
@@ -176,14 +186,14 @@ export class Combiner {
   /** Resolves merges, metrics and ratings; returns the final rows. Call once, at the end. */
   finish(now: number): {tickets: Ticket[]; responses: SurveyResponse[]} {
     for (const [source, target] of this.merged) {
-      const e = this.tickets.get(source);
+      const e = this.ticket(source);
       if (e && e.x === null) {
         e.x = "merged ticket";
         e.e = `ticket ${source} merged into ${target}`;
       }
     }
     for (const [id, m] of this.metrics) {
-      const e = this.tickets.get(id);
+      const e = this.ticket(id);
       if (!e)
         this.addReject(
           m.f,
@@ -217,7 +227,7 @@ export class Combiner {
     const csatByTicket = new Map<string, SurveyResponse>();
     const out: SurveyResponse[] = [];
     for (const {r, f, e} of this.ratings.values()) {
-      const entry = r.ticketId === null ? undefined : this.tickets.get(r.ticketId);
+      const entry = r.ticketId === null ? undefined : this.ticket(r.ticketId);
       if (entry && entry.x !== null) {
         this.addReject(f, r.line, "ticket_id", `rating of a left-out ticket (${entry.x})`, e, "excluded");
         continue;
@@ -243,7 +253,7 @@ export class Combiner {
       this.files[f]!.accepted++;
     }
     const tickets: Ticket[] = [];
-    for (const e of this.tickets.values()) {
+    for (const e of this.tickets) {
       if (e.x !== null) {
         for (const line of e.ls ?? [e.t.source_line])
           this.addReject(e.f, line, "row", e.x, e.e ?? "", "excluded");
@@ -265,7 +275,8 @@ export class Combiner {
       const w = this.warnCount[f]! - 100;
       if (w > 0) this.warnings.push(`${this.files[f]!.file}:0: rows: ${w} more warnings`);
     }
-    this.tickets.clear();
+    this.tickets = [];
+    this.ticketIds = new IdIndex();
     return {tickets, responses: out};
   }
 

@@ -2,47 +2,67 @@ import {rename, rm} from "node:fs/promises";
 import {
   DuckDBDataChunk,
   DuckDBInstance,
-  DOUBLE,
-  INTEGER,
-  VARCHAR,
   type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBListValue,
   type DuckDBType,
 } from "@duckdb/node-api";
+import {
+  columnReader,
+  dictionaryVar,
+  NullMasks,
+  stagerOf,
+  type ColumnReader,
+  type ColumnStager,
+  type Row,
+  type WritableVector,
+} from "./parquet-staging.ts";
 import type {Column} from "./table-columns.ts";
-
-type Row = Record<string, unknown>;
 
 /** Rows per DuckDB data chunk (DuckDB's standard vector size). */
 const CHUNK_ROWS = 2048;
-/** Staging column holding every VARCHAR column of a row as one JSON array. */
-const PACKED = "__strings";
 
 /**
- * Writes rows to a Parquet file with the given columns, through an in-memory DuckDB staging table.
- * Crossing into native code once per value is the cost that dominates, so: numbers are written
- * straight into the chunk vectors' typed arrays (instants as epoch-ms doubles), all text columns of
- * a row travel as one JSON array, and string lists as JSON text. One COPY then casts them back to
- * TIMESTAMP, VARCHAR and VARCHAR[]. The file is written beside the target and renamed, so a failed
- * run never leaves half a file.
+ * Writes rows to a Parquet file with the given columns, through an in-memory DuckDB staging table
+ * of numbers only (see parquet-staging.ts: text travels as dictionary codes plus trailing
+ * integers, lists as codes of distinct lists). One COPY then rebuilds TIMESTAMP, VARCHAR and
+ * VARCHAR[] from them. The file is written beside the target and renamed, so a failed run never
+ * leaves half a file.
  */
 export async function writeParquet(file: string, columns: Column[], rows: Iterable<Row>): Promise<void> {
   const partial = `${file}.partial`;
-  const plan = stagingPlan(columns);
+  const masks = new NullMasks(CHUNK_ROWS);
+  const stagers = columns.map((c, i) => stagerOf(c, i, masks));
+  const readers = columns.map((c) => columnReader(c.name));
   await withConnection(async (connection) => {
-    const staging = plan.staged.map((c) => `${ident(c.name)} ${c.stagedAs}`).join(", ");
-    await connection.run(`CREATE TABLE staging (${staging})`);
-    const appender = await connection.createAppender("staging");
+    let appender: DuckDBAppender | null = null;
+    let types: DuckDBType[] = [];
+    let chunk: DuckDBDataChunk | null = null;
+    const values: unknown[] = [];
     try {
-      appendRows(appender, plan, rows);
+      for (const batch of batches(rows, CHUNK_ROWS)) {
+        if (appender === null) {
+          // Column layouts are decided on the first chunk (an empty input plans on no values).
+          for (const [c, stager] of stagers.entries()) {
+            readers[c]!(batch, values);
+            stager.plan?.(values, batch.length);
+          }
+          const staged = [...stagers.flatMap((s) => s.staged), ...masks.staged];
+          types = staged.map((c) => c.type);
+          const staging = staged.map((c) => `${c.name} ${c.sql}`).join(", ");
+          await connection.run(`CREATE TABLE staging (${staging})`);
+          appender = await connection.createAppender("staging");
+        }
+        chunk ??= DuckDBDataChunk.create(types, CHUNK_ROWS);
+        if (batch.length > 0) appendChunk(appender, chunk, stagers, readers, masks, batch, values);
+      }
     } finally {
-      appender.closeSync();
+      appender?.closeSync();
     }
-    const select = columns.map((c) => `${plan.castBack.get(c.name)} AS ${ident(c.name)}`).join(", ");
-    const unpacked = `SELECT *, CAST(${ident(PACKED)} AS JSON)::VARCHAR[] AS __s FROM staging`;
+    await loadDictionaries(connection, stagers);
+    const select = stagers.map((s) => s.select).join(", ");
     await connection.run(
-      `COPY (SELECT ${select} FROM (${unpacked})) TO ${literal(partial)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT ${select} FROM staging) TO ${literal(partial)} (FORMAT parquet, COMPRESSION zstd)`,
     );
   });
   await rename(partial, file).catch(async (error: unknown) => {
@@ -86,72 +106,80 @@ export async function readParquet(file: string, columns: Column[]): Promise<Row[
   });
 }
 
-interface StagingPlan {
-  /** Columns written one vector each: numbers, instants and JSON-encoded lists. */
-  staged: {name: string; stagedAs: string; type: DuckDBType; json: boolean}[];
-  /** Text columns, packed into one JSON array per row. */
-  texts: string[];
-  /** SQL turning the staging columns back into each output column. */
-  castBack: Map<string, string>;
-}
-
-function stagingPlan(columns: Column[]): StagingPlan {
-  const plan: StagingPlan = {staged: [], texts: [], castBack: new Map()};
-  for (const column of columns) {
-    const name = ident(column.name);
-    if (column.type === "VARCHAR") {
-      plan.texts.push(column.name);
-      plan.castBack.set(column.name, `__s[${plan.texts.length}]`);
-    } else if (column.type === "VARCHAR[]") {
-      plan.staged.push({name: column.name, stagedAs: "VARCHAR", type: VARCHAR, json: true});
-      plan.castBack.set(column.name, `CAST(${name} AS JSON)::VARCHAR[]`);
-    } else if (column.type === "INTEGER") {
-      plan.staged.push({name: column.name, stagedAs: "INTEGER", type: INTEGER, json: false});
-      plan.castBack.set(column.name, name);
-    } else {
-      plan.staged.push({name: column.name, stagedAs: "DOUBLE", type: DOUBLE, json: false});
-      plan.castBack.set(column.name, column.type === "TIMESTAMP" ? `epoch_ms(${name}::BIGINT)` : name);
-    }
-  }
-  plan.staged.push({name: PACKED, stagedAs: "VARCHAR", type: VARCHAR, json: false});
-  return plan;
-}
-
-interface WritableVector {
-  setItem(index: number, value: unknown): void;
-  flush(): void;
-}
-
-function appendRows(appender: DuckDBAppender, plan: StagingPlan, rows: Iterable<Row>): void {
-  const types = plan.staged.map((c) => c.type);
+/** The rows in arrays of `size`; at least one (possibly empty) batch. */
+function* batches(rows: Iterable<Row>, size: number): Generator<Row[]> {
   let batch: Row[] = [];
-  const flush = () => {
-    const chunk = DuckDBDataChunk.create(types, batch.length);
-    plan.staged.forEach((column, c) => {
-      const vector = chunk.getColumnVector(c) as unknown as WritableVector;
-      for (let i = 0; i < batch.length; i++) {
-        const row = batch[i] as Row;
-        if (column.name === PACKED) {
-          vector.setItem(i, JSON.stringify(plan.texts.map((name) => text(row[name]))));
-        } else {
-          const value = row[column.name] ?? null;
-          vector.setItem(i, column.json && value !== null ? JSON.stringify(value) : value);
-        }
-      }
-      vector.flush();
-    });
-    appender.appendDataChunk(chunk);
-    batch = [];
-  };
+  let any = false;
   for (const row of rows) {
     batch.push(row);
-    if (batch.length === CHUNK_ROWS) flush();
+    if (batch.length === size) {
+      yield batch;
+      any = true;
+      batch = [];
+    }
   }
-  if (batch.length > 0) flush();
+  if (batch.length > 0 || !any) yield batch;
 }
 
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+/**
+ * Stages one batch into `chunk` and appends it. One native chunk serves every batch (the appender
+ * copies it): a chunk per batch left hundreds of megabytes of native vectors waiting for V8 to
+ * collect their wrappers. Every staged value is written for each batch, so nothing stale remains.
+ */
+function appendChunk(
+  appender: DuckDBAppender,
+  chunk: DuckDBDataChunk,
+  stagers: ColumnStager[],
+  readers: ColumnReader[],
+  masks: NullMasks,
+  batch: Row[],
+  values: unknown[],
+): void {
+  if (chunk.rowCount !== batch.length) chunk.rowCount = batch.length;
+  const vector = (v: number) => chunk.getColumnVector(v) as unknown as WritableVector;
+  let v = 0;
+  masks.clear();
+  for (const [c, stager] of stagers.entries()) {
+    readers[c]!(batch, values);
+    const vectors = stager.staged.map(() => vector(v++));
+    stager.stage(values, batch.length, vectors);
+    for (const x of vectors) x.flush();
+  }
+  for (const flags of masks.words) {
+    const x = vector(v++);
+    for (let i = 0; i < batch.length; i++) x.setItem(i, flags[i]);
+    x.flush();
+  }
+  appender.appendDataChunk(chunk);
+}
+
+/** Loads every column's dictionary into a table, then into one list variable per column. */
+async function loadDictionaries(connection: DuckDBConnection, stagers: ColumnStager[]): Promise<void> {
+  await connection.run("CREATE TABLE dictionaries (col INTEGER, code INTEGER, value VARCHAR)");
+  const appender = await connection.createAppender("dictionaries");
+  try {
+    stagers.forEach((stager, col) => {
+      const values = stager.dictionary() ?? [];
+      for (let i = 0; i < values.length; i++) {
+        appender.appendInteger(col);
+        appender.appendInteger(i + 1);
+        appender.appendVarchar(values[i]!);
+        appender.endRow();
+      }
+    });
+  } finally {
+    appender.closeSync();
+  }
+  for (const [col, stager] of stagers.entries()) {
+    if (stager.dictionary() === null) continue;
+    const element = stager.dictionarySql ?? "value";
+    // An all-null column has no entries: an empty list of the right type keeps the query valid.
+    const empty = stager.dictionarySql ? "[]::VARCHAR[][]" : "[]::VARCHAR[]";
+    await connection.run(
+      `SET VARIABLE ${dictionaryVar(col)} = COALESCE((SELECT list(${element} ORDER BY code) ` +
+        `FROM dictionaries WHERE col = ${col}), ${empty})`,
+    );
+  }
 }
 
 async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {

@@ -63,6 +63,9 @@ export function parseDurationMinutes(
   unitMinutes: number,
   options: NumberOptions = {},
 ): number | null {
+  // Most duration cells are plain whole numbers: skip the clock pattern for them.
+  const fast = digitsOnly(raw);
+  if (fast >= 0) return fast * unitMinutes;
   const s = raw.trim();
   if (s === "") return null;
   const clock = /^(-)?(?:(\d+)\s*d(?:ays?)?\s+)?(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/i.exec(s);

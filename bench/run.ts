@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: ingestion against its references, as ratios measured in one run.
+ *
+ *   npm run bench [-- --rows 1000000] [--repeat 1] [--no-kpis]
+ *
+ * Generates (once, cached in bench/output/) a seeded Zendesk-style CSV, then times in separate
+ * processes: native DuckDB CSV -> Parquet (the reference), Arquero loading the CSV (the JavaScript
+ * peer), the full servicebench ingest (core `ingest()` + `writeDataset`), and optionally every KPI
+ * on the written dataset. Prints a table and writes bench/output/results.json. The bar is reported,
+ * not asserted: the exit code is 0 unless the harness itself fails.
+ */
+import {statSync} from "node:fs";
+import {rm, writeFile} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {parseArgs} from "node:util";
+import {checkBar, verdict, MAX_PEAK_RSS_MIB, MAX_RATIO_TO_DUCKDB} from "./bar.ts";
+import {runTask} from "./run-task.ts";
+import {formatTable} from "./table.ts";
+import type {TaskResult} from "./task-result.ts";
+import {zendeskCsv} from "./zendesk-csv.ts";
+
+const OUTPUT = fileURLToPath(new URL("./output/", import.meta.url));
+
+const {values} = parseArgs({
+  options: {
+    rows: {type: "string", default: "1000000"},
+    repeat: {type: "string", default: "1"},
+    "no-kpis": {type: "boolean", default: false},
+  },
+});
+const rows = Number(values.rows);
+const repeat = Number(values.repeat);
+if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows ${values.rows}: a positive whole number`);
+if (!Number.isInteger(repeat) || repeat < 1)
+  throw new Error(`--repeat ${values.repeat}: a positive whole number`);
+
+const t0 = performance.now();
+const {file, generated} = await zendeskCsv(OUTPUT, rows);
+const mb = statSync(file).size / 2 ** 20;
+if (generated) console.log(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `${rows.toLocaleString("en-US")} tickets, ${mb.toFixed(0)} MB, ${os.cpus().length} CPUs, Node ${process.version}\n`,
+);
+
+const parquet = path.join(OUTPUT, "duckdb.parquet");
+const dataset = path.join(OUTPUT, "dataset");
+
+/** Fastest of `repeat` runs: the least disturbed by other work on the machine. */
+async function fastest(task: string, args: string[]): Promise<TaskResult> {
+  let best: TaskResult | null = null;
+  for (let i = 0; i < repeat; i++) {
+    console.log(`running ${task}${repeat > 1 ? ` (${i + 1}/${repeat})` : ""}`);
+    const r = await runTask(task, args);
+    if (best === null || r.seconds < best.seconds) best = r;
+  }
+  return best!;
+}
+
+const duckdb = await fastest("duckdb-parquet", [file, parquet]);
+const arquero = await fastest("arquero-csv", [file]);
+await rm(dataset, {recursive: true, force: true});
+const ingest = await fastest("servicebench-ingest", [file, dataset]);
+const kpis = values["no-kpis"] ? null : await fastest("servicebench-kpis", [dataset]);
+
+const bar = checkBar(ingest.seconds, duckdb.seconds, ingest.peak_rss_mib);
+
+interface Line {
+  id: string;
+  label: string;
+  result: TaskResult;
+  bar: string;
+}
+const lines: Line[] = [
+  {id: "duckdb", label: "DuckDB CSV -> Parquet", result: duckdb, bar: "reference"},
+  {id: "arquero", label: "Arquero loadCSV", result: arquero, bar: "JS peer"},
+  {id: "servicebench_ingest", label: "servicebench ingest", result: ingest, bar: verdict(bar)},
+];
+for (const [step, seconds] of Object.entries(ingest.steps ?? {}))
+  lines.push({
+    id: `servicebench_ingest.${step}`,
+    label: `  ${step === "ingest" ? "core ingest()" : step === "write" ? "writeDataset" : step}`,
+    result: {seconds, rows: ingest.rows, peak_rss_mib: NaN},
+    bar: "",
+  });
+if (kpis)
+  lines.push({id: "servicebench_kpis", label: "servicebench KPIs", result: kpis, bar: "(not in bar)"});
+
+const fixed = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : "");
+const table = formatTable(
+  ["task", "time s", "rows/s", "peak RSS MiB", "x DuckDB", "x Arquero", "bar"],
+  lines.map(({label, result, bar}) => [
+    label,
+    fixed(result.seconds, 2),
+    Math.round(result.rows / result.seconds).toLocaleString("en-US"),
+    fixed(result.peak_rss_mib, 0),
+    fixed(result.seconds / duckdb.seconds, 2),
+    fixed(result.seconds / arquero.seconds, 2),
+    bar,
+  ]),
+  [0, 6],
+);
+console.log(`\n${table}`);
+console.log(
+  `\nBar: full ingest within ${MAX_RATIO_TO_DUCKDB}x DuckDB and under ${MAX_PEAK_RSS_MIB} MiB peak RSS: ${verdict(bar)}`,
+);
+
+const results = {
+  generated_at: new Date().toISOString(),
+  rows,
+  csv: path.basename(file),
+  csv_mib: +mb.toFixed(1),
+  repeat,
+  machine: {cpus: os.cpus().length, node: process.version, platform: `${process.platform}-${process.arch}`},
+  bar: {max_ratio_to_duckdb: MAX_RATIO_TO_DUCKDB, max_peak_rss_mib: MAX_PEAK_RSS_MIB, ...bar},
+  tasks: lines.map(({id, result}) => ({
+    id,
+    seconds: +result.seconds.toFixed(3),
+    rows: result.rows,
+    rows_per_second: Math.round(result.rows / result.seconds),
+    peak_rss_mib: Number.isFinite(result.peak_rss_mib) ? result.peak_rss_mib : null,
+    ratio_to_duckdb: +(result.seconds / duckdb.seconds).toFixed(3),
+    ratio_to_arquero: +(result.seconds / arquero.seconds).toFixed(3),
+  })),
+};
+await writeFile(path.join(OUTPUT, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`wrote ${path.join(OUTPUT, "results.json")}`);
