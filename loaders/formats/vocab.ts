@@ -22,13 +22,21 @@ const CHANNEL_WORDS: Record<string, Channel> = {
 }; // prettier-ignore
 
 /**
- * Canonical channel of a raw value; unknown values (sample_ticket, closed_ticket, rule...) map
- * to "other" and `known` says so, so the caller can warn once per value.
+ * Zendesk words that name how a ticket was made rather than where the customer wrote: follow-ups
+ * of closed tickets, triggers, side conversations. Known, and counted as "other". (A
+ * `sample_ticket` still warns: it is not a customer contact, and the user should see it.)
+ */
+const OTHER_WORDS = new Set(["closed_ticket", "closed ticket", "rule", "side_conversation"]);
+
+/**
+ * Canonical channel of a raw value; unknown values map to "other" and `known` says so, so the
+ * caller can warn once per value.
  */
 export function channelOf(raw: string | null | undefined): {channel: Channel; known: boolean} {
   if (raw === null || raw === undefined || raw.trim() === "") return {channel: "other", known: true};
-  const c = CHANNEL_WORDS[raw.trim().toLowerCase()];
-  return c ? {channel: c, known: true} : {channel: "other", known: false};
+  const word = raw.trim().toLowerCase();
+  const c = CHANNEL_WORDS[word];
+  return c ? {channel: c, known: true} : {channel: "other", known: OTHER_WORDS.has(word)};
 }
 
 const STATUS_WORDS: Record<string, Status> = {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import type {IngestOptions} from "../../loaders/ingest/index.ts";
 import type {SurveyResponse, Ticket} from "../../loaders/schema/index.ts";
+import {channelOf} from "../../loaders/formats/vocab.ts";
 import {at, run} from "../ingest/helpers.ts";
 
 interface Row {
@@ -299,4 +300,13 @@ describe("Zendesk adapters", () => {
     expect(a.tickets[0]!.assignee).not.toBe(c.tickets[0]!.assignee);
     expect(a.agents).toContainEqual({code: a.tickets[0]!.assignee, name: "77"});
   });
+});
+
+describe("channel words", () => {
+  it("counts Zendesk follow-up tickets (closed_ticket) as other without a warning", () => {
+    expect(channelOf("closed_ticket")).toEqual({channel: "other", known: true});
+    expect(channelOf("Closed ticket")).toEqual({channel: "other", known: true});
+  });
+  it("flags a word it has never seen", () =>
+    expect(channelOf("carrier pigeon")).toEqual({channel: "other", known: false}));
 });
