@@ -1,3 +1,5 @@
+import {zoneOffset} from "../text/tz.ts";
+
 /**
  * Local calendar fields of UTC instants in an IANA zone, computed with `Intl.DateTimeFormat` so
  * that neither DuckDB engine needs time-zone support (DuckDB-WASM in the site has no ICU).
@@ -16,41 +18,14 @@ export interface LocalParts {
   week: string;
 }
 
-// Offsets change on quarter-hour UTC boundaries in every current zone, so one lookup per slot is exact.
-const SLOT_MS = 15 * 60_000;
-
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
 
 export class LocalClock {
-  readonly #format: Intl.DateTimeFormat;
-  readonly #offsets = new Map<number, number>();
+  constructor(readonly timeZone: string) {}
 
-  constructor(readonly timeZone: string) {
-    this.#format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-  }
-
-  /** Offset of local time from UTC in milliseconds at instant `ms`. */
+  /** Offset of local time from UTC in milliseconds at instant `ms` (the importer's cached zone rules). */
   offset(ms: number): number {
-    const slot = Math.floor(ms / SLOT_MS);
-    let offset = this.#offsets.get(slot);
-    if (offset === undefined) {
-      const start = slot * SLOT_MS;
-      const p: Record<string, number> = {};
-      for (const {type, value} of this.#format.formatToParts(new Date(start))) p[type] = Number(value);
-      const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-      offset = local - start;
-      this.#offsets.set(slot, offset);
-    }
-    return offset;
+    return zoneOffset(this.timeZone, ms);
   }
 
   parts(ms: number): LocalParts {
