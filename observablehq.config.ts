@@ -4,6 +4,8 @@
 export default {
   title: "servicebench",
   root: "src",
+  // The browser tests build a second, cube-mode site elsewhere (test/browser/site.ts).
+  output: process.env.SERVICEBENCH_SITE_OUT || "dist",
   // The default stylesheets include a <link> to fonts.googleapis.com; keep only the theme.
   globalStylesheets: [],
   theme: ["air", "near-midnight"],

@@ -3,6 +3,8 @@
 export {KPIS, kpi} from "./metrics/registry.ts";
 export {TABLES, prepare} from "./metrics/prepare.ts";
 export {createTableSql} from "./metrics/runner.ts";
+export {CUBE_KPIS, CubeUnsupported, cubeKpiSql} from "./metrics/cube-kpis.ts";
+export {EPSILON} from "./metrics/histogram.ts";
 export {
   ARCHETYPES,
   ARCHETYPE_NAMES,

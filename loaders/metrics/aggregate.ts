@@ -14,8 +14,13 @@ export {EPSILON, GAMMA};
 export type CubeDimension =
   "channel" | "group_name" | "priority" | "type" | "assignee" | "created_month" | "tag";
 
-/** The cubes the site ships: every filter combination but agent and tag, which get their own. */
+/**
+ * The cubes the site ships: every filter combination but agent and tag, which get their own, and
+ * a one-dimension cube small enough for the Overview to load on its own (its histograms are at most
+ * channels x series x buckets rows, whatever the number of tickets).
+ */
 export const DEFAULT_CUBES: Record<string, readonly CubeDimension[]> = {
+  channel: ["channel"],
   main: ["channel", "group_name", "priority", "type", "created_month"],
   agent: ["assignee", "created_month"],
   tag: ["tag", "channel", "created_month"],
@@ -32,6 +37,8 @@ export const COUNTERS = [
   "reopen_den",
   "target_num",
   "target_den",
+  "target_business_num",
+  "target_business_den",
   "survey_offered",
   "survey_answered",
   "rating_good",
@@ -39,26 +46,66 @@ export const COUNTERS = [
 ] as const;
 type Counter = (typeof COUNTERS)[number];
 
-/** Durations kept as histograms: metric and the column (calendar or business) it comes from. */
+/**
+ * Distributions kept as histograms, one series each (the `series` column holds the index here).
+ * Durations use log buckets (`histogram.ts`, within EPSILON); reply counts are small integers and
+ * keep one bucket per value, so their median is exact.
+ */
 export const HISTOGRAM_METRICS = [
-  {metric: "first_reply", clock: "calendar", column: "first_reply_minutes", solvedOnly: false},
-  {metric: "first_reply", clock: "business", column: "first_reply_minutes_business", solvedOnly: false},
-  {metric: "full_resolution", clock: "calendar", column: "full_resolution_minutes", solvedOnly: true},
+  {metric: "first_reply", clock: "calendar", column: "first_reply_minutes", solvedOnly: false, exact: false},
+  {
+    metric: "first_reply",
+    clock: "business",
+    column: "first_reply_minutes_business",
+    solvedOnly: false,
+    exact: false,
+  },
+  {
+    metric: "full_resolution",
+    clock: "calendar",
+    column: "full_resolution_minutes",
+    solvedOnly: true,
+    exact: false,
+  },
   {
     metric: "full_resolution",
     clock: "business",
     column: "full_resolution_minutes_business",
     solvedOnly: true,
+    exact: false,
   },
-  {metric: "requester_wait", clock: "calendar", column: "requester_wait_minutes", solvedOnly: true},
-  {metric: "requester_wait", clock: "business", column: "requester_wait_minutes_business", solvedOnly: true},
+  {
+    metric: "requester_wait",
+    clock: "calendar",
+    column: "requester_wait_minutes",
+    solvedOnly: true,
+    exact: false,
+  },
+  {
+    metric: "requester_wait",
+    clock: "business",
+    column: "requester_wait_minutes_business",
+    solvedOnly: true,
+    exact: false,
+  },
+  {metric: "replies", clock: "none", column: "replies", solvedOnly: true, exact: true},
 ] as const;
+
+/** Index of a histogram series in HISTOGRAM_METRICS (the hist tables' `series` column). */
+export function seriesOf(metric: string, clock: string): number {
+  const i = HISTOGRAM_METRICS.findIndex((m) => m.metric === metric && m.clock === clock);
+  if (i < 0) throw new RangeError(`no histogram for ${metric} on the ${clock} clock`);
+  return i;
+}
+
+/** Duration series, whose cells also keep `<metric>_<clock>_sum` for an exact mean. */
+const SUMMED = HISTOGRAM_METRICS.filter((m) => !m.exact);
 
 export interface Cube {
   dims: readonly CubeDimension[];
   /** One row per cell: cell_id, the dimension values, every counter, and `<metric>_<clock>_sum`. */
   cells: PreparedRow[];
-  /** One row per non-empty (cell, metric, clock, bucket): counts. */
+  /** One row per non-empty (cell, series, bucket): counts. */
   hist: PreparedRow[];
 }
 
@@ -68,21 +115,22 @@ export function cellSpec(name: string, dims: readonly CubeDimension[]): TableSpe
     columns: [
       {name: "cell_id", type: "INTEGER"},
       ...dims.map((d) => ({name: d, type: "VARCHAR" as const})),
-      ...COUNTERS.map((c) => ({name: c, type: "DOUBLE" as const})),
-      ...HISTOGRAM_METRICS.map((m) => ({name: `${m.metric}_${m.clock}_sum`, type: "DOUBLE" as const})),
+      // Counts fit 32 bits and cost half a double in the shipped Arrow.
+      ...COUNTERS.map((c) => ({name: c, type: "INTEGER" as const})),
+      ...SUMMED.map((m) => ({name: `${m.metric}_${m.clock}_sum`, type: "DOUBLE" as const})),
     ],
   };
 }
 
+/** Histogram rows: integers only (16 bytes a row in Arrow), since they are most of the bytes shipped. */
 export function histSpec(name: string): TableSpec {
   return {
     name,
     columns: [
       {name: "cell_id", type: "INTEGER"},
-      {name: "metric", type: "VARCHAR"},
-      {name: "clock", type: "VARCHAR"},
+      {name: "series", type: "INTEGER"},
       {name: "bucket", type: "INTEGER"},
-      {name: "count", type: "DOUBLE"},
+      {name: "count", type: "INTEGER"},
     ],
   };
 }
@@ -104,7 +152,7 @@ export function buildCube(
     list.push(String(r.tag));
     tagsOf.set(String(r.ticket_id), list);
   }
-  const cells = new Map<string, {row: PreparedRow; hists: Map<string, Histogram>}>();
+  const cells = new Map<string, {row: PreparedRow; hists: Map<number, Histogram>}>();
   for (const t of tickets) {
     const tagList = dims.includes("tag") ? (tagsOf.get(String(t.ticket_id)) ?? [null]) : [null];
     for (const tag of tagList) {
@@ -115,26 +163,27 @@ export function buildCube(
         const row: PreparedRow = {cell_id: cells.size};
         dims.forEach((d, i) => (row[d] = values[i]!));
         for (const c of COUNTERS) row[c] = 0;
-        for (const m of HISTOGRAM_METRICS) row[`${m.metric}_${m.clock}_sum`] = 0;
+        for (const m of SUMMED) row[`${m.metric}_${m.clock}_sum`] = 0;
         cell = {row, hists: new Map()};
         cells.set(key, cell);
       }
       count(cell.row, t, targets);
-      for (const m of HISTOGRAM_METRICS) {
+      HISTOGRAM_METRICS.forEach((m, series) => {
         const v = num(t[m.column]);
-        if (v === null || (m.solvedOnly && t.solved !== true)) continue;
-        const k = `${m.metric}\u0000${m.clock}`;
-        add(cell.hists.get(k) ?? cell.hists.set(k, new Map()).get(k)!, v);
-        (cell.row[`${m.metric}_${m.clock}_sum`] as number) += v;
-      }
+        if (v === null || (m.solvedOnly && t.solved !== true)) return;
+        const h = cell.hists.get(series) ?? cell.hists.set(series, new Map()).get(series)!;
+        if (m.exact) h.set(v, (h.get(v) ?? 0) + 1);
+        else {
+          add(h, v);
+          (cell.row[`${m.metric}_${m.clock}_sum`] as number) += v;
+        }
+      });
     }
   }
   const hist: PreparedRow[] = [];
   for (const {row, hists} of cells.values()) {
-    for (const [k, h] of hists) {
-      const [metric, clock] = k.split("\u0000");
-      for (const [bucket, c] of h)
-        hist.push({cell_id: row.cell_id!, metric: metric!, clock: clock!, bucket, count: c});
+    for (const [series, h] of hists) {
+      for (const [bucket, c] of h) hist.push({cell_id: row.cell_id!, series, bucket, count: c});
     }
   }
   return {dims, cells: [...cells.values()].map((c) => c.row), hist};
@@ -146,6 +195,7 @@ function count(row: PreparedRow, t: PreparedRow, targets: Targets): void {
   const reopens = num(t.reopens) ?? 0;
   const solved = t.solved === true;
   const fr = num(t.first_reply_minutes);
+  const frBusiness = num(t.first_reply_minutes_business);
   const target = targets[t.channel as keyof Targets];
   inc("tickets");
   if (solved) inc("solved");
@@ -164,6 +214,10 @@ function count(row: PreparedRow, t: PreparedRow, targets: Targets): void {
   if (fr !== null && target !== undefined) {
     inc("target_den");
     if (fr <= target) inc("target_num");
+  }
+  if (frBusiness !== null && target !== undefined) {
+    inc("target_business_den");
+    if (frBusiness <= target) inc("target_business_num");
   }
   if (t.satisfaction === "offered" || t.satisfaction === "good" || t.satisfaction === "bad")
     inc("survey_offered");
@@ -191,5 +245,5 @@ export function mergedHistogramSql(
   where = "TRUE",
 ): string {
   return `SELECT h.bucket, CAST(sum(h.count) AS DOUBLE) AS count FROM ${hist} h JOIN ${cells} c ON c.cell_id = h.cell_id
-WHERE h.metric = '${metric}' AND h.clock = '${clock}' AND (${where}) GROUP BY h.bucket ORDER BY h.bucket`;
+WHERE h.series = ${seriesOf(metric, clock)} AND (${where}) GROUP BY h.bucket ORDER BY h.bucket`;
 }

@@ -25,6 +25,8 @@ export interface Visit {
   problems: string[];
   /** Requests to any host other than the local server; they are aborted, never sent. */
   foreign: string[];
+  /** Every finished request so far with its bytes on the wire (headers and body). */
+  transfers(): Promise<{url: string; bytes: number}[]>;
 }
 
 export interface Browser {
@@ -46,6 +48,7 @@ export async function launch(origin: string): Promise<Browser> {
   });
   const local = new URL(origin).host;
   const visits: Visit[] = [];
+  const sizes = new Map<Visit, Promise<{url: string; bytes: number}>[]>();
   const current = () => visits[visits.length - 1];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
@@ -62,11 +65,19 @@ export async function launch(origin: string): Promise<Browser> {
     if (r.status() >= 400 && !r.url().endsWith("/favicon.ico"))
       current()?.problems.push(`HTTP ${r.status()} ${r.url()}`);
   });
+  context.on("requestfinished", (r) => {
+    const visit = current();
+    if (!visit) return;
+    sizes
+      .get(visit)
+      ?.push(r.sizes().then((s) => ({url: r.url(), bytes: s.responseHeadersSize + s.responseBodySize})));
+  });
   return {
     async visit(url, _name) {
       const page = await context.newPage();
-      const visit: Visit = {page, problems: [], foreign: []};
+      const visit: Visit = {page, problems: [], foreign: [], transfers: () => Promise.all(sizes.get(visit)!)};
       visits.push(visit);
+      sizes.set(visit, []);
       page.on("console", (m) => {
         if (m.type() === "error") visit.problems.push(`console.error ${m.text()}`);
       });

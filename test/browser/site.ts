@@ -5,6 +5,8 @@ import {join, relative} from "node:path";
 import type {Page} from "playwright-core";
 
 export const DIST = "dist";
+/** A second site built from the same data with SERVICEBENCH_SITE_MODE=cubes. */
+export const DIST_CUBES = "test/output/dist-cubes";
 
 /**
  * Builds the site once per test run (seeding the npm cache from node_modules first).
@@ -13,6 +15,16 @@ export const DIST = "dist";
 export function buildSite(): void {
   if (process.env.SERVICEBENCH_SKIP_BUILD && existsSync(join(DIST, "index.html"))) return;
   execFileSync("npm", ["run", "build"], {stdio: ["ignore", "ignore", "inherit"], timeout: 600_000});
+}
+
+/** Builds the cube-mode site into DIST_CUBES (same rules as `buildSite`). */
+export function buildCubeSite(): void {
+  if (process.env.SERVICEBENCH_SKIP_BUILD && existsSync(join(DIST_CUBES, "index.html"))) return;
+  execFileSync("npm", ["run", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 600_000,
+    env: {...process.env, SERVICEBENCH_SITE_MODE: "cubes", SERVICEBENCH_SITE_OUT: DIST_CUBES},
+  });
 }
 
 /** Every page of the built site as a clean URL path ("/", "/explore", "/fr/speed"...). */

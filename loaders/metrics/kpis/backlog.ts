@@ -1,5 +1,20 @@
 import {period, ticketBase} from "../sql.ts";
-import type {KpiDefinition} from "../types.ts";
+import type {KpiDefinition, KpiOptions} from "../types.ts";
+
+/**
+ * From CTEs `t` (cut) and `ev` (cut, day, delta: +1 created, -1 solved) to the open count at the
+ * end of each day of the period. Shared with the cube-mode SQL, which sums events per day.
+ */
+export function backlogTail(o: KpiOptions): string {
+  return `  grid AS (SELECT c.cut, d.day FROM (SELECT DISTINCT cut FROM t) c CROSS JOIN days d WHERE ${period("d.day", o)}),
+  opening AS (SELECT g.cut, sum(e.delta) AS open0 FROM (SELECT cut, min(day) AS day FROM grid GROUP BY cut) g
+    JOIN ev e ON e.cut = g.cut AND e.day < g.day GROUP BY g.cut),
+  daily AS (SELECT g.cut, g.day, coalesce(sum(e.delta), 0) AS delta
+    FROM grid g LEFT JOIN ev e ON e.cut = g.cut AND e.day = g.day GROUP BY g.cut, g.day)
+SELECT d.cut, d.day,
+  CAST(coalesce(o.open0, 0) + sum(d.delta) OVER (PARTITION BY d.cut ORDER BY d.day ROWS UNBOUNDED PRECEDING) AS INTEGER) AS open
+FROM daily d LEFT JOIN opening o ON o.cut = d.cut ORDER BY d.cut, d.day`;
+}
 
 export const backlog: KpiDefinition = {
   id: "backlog",
@@ -23,13 +38,6 @@ export const backlog: KpiDefinition = {
     UNION ALL
     -- A solved ticket without a solve date is taken as solved on its creation day.
     SELECT cut, coalesce(solved_date, created_date) AS day, -1 AS delta FROM t WHERE solved),
-  grid AS (SELECT c.cut, d.day FROM (SELECT DISTINCT cut FROM t) c CROSS JOIN days d WHERE ${period("d.day", o)}),
-  opening AS (SELECT g.cut, sum(e.delta) AS open0 FROM (SELECT cut, min(day) AS day FROM grid GROUP BY cut) g
-    JOIN ev e ON e.cut = g.cut AND e.day < g.day GROUP BY g.cut),
-  daily AS (SELECT g.cut, g.day, coalesce(sum(e.delta), 0) AS delta
-    FROM grid g LEFT JOIN ev e ON e.cut = g.cut AND e.day = g.day GROUP BY g.cut, g.day)
-SELECT d.cut, d.day,
-  CAST(coalesce(o.open0, 0) + sum(d.delta) OVER (PARTITION BY d.cut ORDER BY d.day ROWS UNBOUNDED PRECEDING) AS INTEGER) AS open
-FROM daily d LEFT JOIN opening o ON o.cut = d.cut ORDER BY d.cut, d.day`;
+${backlogTail(o)}`;
   },
 };

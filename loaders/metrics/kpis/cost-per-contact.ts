@@ -4,7 +4,8 @@ import type {CostTable, KpiDefinition} from "../types.ts";
 /** No cost is assumed: a channel gets a cost per contact only once its monthly cost is entered. */
 export const DEFAULT_COSTS: CostTable = {};
 
-function costSql(costs: CostTable): string {
+/** `CASE channel ...` giving a row's monthly cost, null for a channel without one. */
+export function costSql(costs: CostTable): string {
   const whens = Object.entries(costs)
     .filter(([, c]) => typeof c === "number" && Number.isFinite(c) && c >= 0)
     .map(([ch, c]) => `WHEN ${lit(ch)} THEN CAST(${Number(c)} AS DOUBLE)`);

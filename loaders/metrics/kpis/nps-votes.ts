@@ -14,17 +14,22 @@ export function npsVotes(o: KpiOptions): string {
 
 /**
  * NPS aggregate columns over `votes` rows aliased `v`: n, promoters, passives, detractors, value
- * (points) and moe (95 % half-width, 1.96 x sqrt((p + d - (p - d)^2) / n) x 100).
+ * (points) and moe (95 % half-width, 1.96 x sqrt((p + d - (p - d)^2) / n) x 100). The counts are
+ * SQL expressions, so pre-aggregated votes can pass sums instead.
  */
-export function npsColumns(): string {
-  const p = "(CAST(sum(v.promoter) AS DOUBLE) / count(*))";
-  const d = "(CAST(sum(v.detractor) AS DOUBLE) / count(*))";
-  const moe = `100 * 1.96::DOUBLE * sqrt(greatest(${p} + ${d} - (${p} - ${d}) * (${p} - ${d}), 0) / count(*))`;
-  return `CAST(count(*) AS INTEGER) AS n,
-  CAST(sum(v.promoter) AS INTEGER) AS promoters,
-  CAST(count(*) - sum(v.promoter) - sum(v.detractor) AS INTEGER) AS passives,
-  CAST(sum(v.detractor) AS INTEGER) AS detractors,
-  ${ifEnough(`100 * (${p} - ${d})`, "count(*)", MIN_RESPONSES)} AS value,
-  ${ifEnough(moe, "count(*)", MIN_RESPONSES)} AS moe,
-  (count(*) < ${MIN_RESPONSES}) AS insufficient`;
+export function npsColumns(
+  n = "count(*)",
+  promoters = "sum(v.promoter)",
+  detractors = "sum(v.detractor)",
+): string {
+  const p = `(CAST(${promoters} AS DOUBLE) / ${n})`;
+  const d = `(CAST(${detractors} AS DOUBLE) / ${n})`;
+  const moe = `100 * 1.96::DOUBLE * sqrt(greatest(${p} + ${d} - (${p} - ${d}) * (${p} - ${d}), 0) / ${n})`;
+  return `CAST(${n} AS INTEGER) AS n,
+  CAST(${promoters} AS INTEGER) AS promoters,
+  CAST(${n} - ${promoters} - ${detractors} AS INTEGER) AS passives,
+  CAST(${detractors} AS INTEGER) AS detractors,
+  ${ifEnough(`100 * (${p} - ${d})`, n, MIN_RESPONSES)} AS value,
+  ${ifEnough(moe, n, MIN_RESPONSES)} AS moe,
+  (${n} < ${MIN_RESPONSES}) AS insufficient`;
 }

@@ -4,6 +4,22 @@ import type {KpiDefinition} from "../types.ts";
 /** A day is a spike when its robust z-score exceeds this (Iglewicz and Hoaglin's outlier cut-off). */
 export const SPIKE_Z = 3.5;
 
+/**
+ * The scoring tail over a CTE `daily` (cut, day, tickets): median, MAD, robust z and the spike
+ * flag, ending in the KPI's SELECT. Shared with the cube-mode SQL, which builds `daily` from
+ * daily counts instead of tickets.
+ */
+export function scoreDays(): string {
+  return `  med AS (SELECT cut, quantile_cont(tickets, 0.5) AS med FROM daily GROUP BY cut),
+  dev AS (SELECT d.cut, quantile_cont(abs(d.tickets - m.med), 0.5) AS mad, avg(abs(d.tickets - m.med)) AS meanad
+    FROM daily d JOIN med m ON m.cut = d.cut GROUP BY d.cut),
+  scored AS (SELECT d.cut, d.day, d.tickets,
+    CASE WHEN v.mad > 0 THEN 0.6745::DOUBLE * (d.tickets - m.med) / v.mad
+         WHEN v.meanad > 0 THEN (d.tickets - m.med) / (1.253314::DOUBLE * v.meanad) END AS z
+    FROM daily d JOIN med m ON m.cut = d.cut JOIN dev v ON v.cut = d.cut)
+SELECT cut, day, tickets, z, coalesce(z > ${SPIKE_Z}, false) AS spike FROM scored ORDER BY cut, day`;
+}
+
 export const volumeByDay: KpiDefinition = {
   id: "volume_by_day",
   label: {en: "Tickets per day", fr: "Tickets par jour"},
@@ -25,13 +41,6 @@ export const volumeByDay: KpiDefinition = {
     WHERE d.day BETWEEN (SELECT min(created_date) FROM t) AND (SELECT max(created_date) FROM t)),
   daily AS (SELECT g.cut, g.day, CAST(count(t.ticket_id) AS INTEGER) AS tickets
     FROM grid g LEFT JOIN t ON t.cut = g.cut AND t.created_date = g.day GROUP BY g.cut, g.day),
-  med AS (SELECT cut, quantile_cont(tickets, 0.5) AS med FROM daily GROUP BY cut),
-  dev AS (SELECT d.cut, quantile_cont(abs(d.tickets - m.med), 0.5) AS mad, avg(abs(d.tickets - m.med)) AS meanad
-    FROM daily d JOIN med m ON m.cut = d.cut GROUP BY d.cut),
-  scored AS (SELECT d.cut, d.day, d.tickets,
-    CASE WHEN v.mad > 0 THEN 0.6745::DOUBLE * (d.tickets - m.med) / v.mad
-         WHEN v.meanad > 0 THEN (d.tickets - m.med) / (1.253314::DOUBLE * v.meanad) END AS z
-    FROM daily d JOIN med m ON m.cut = d.cut JOIN dev v ON v.cut = d.cut)
-SELECT cut, day, tickets, z, coalesce(z > ${SPIKE_Z}, false) AS spike FROM scored ORDER BY cut, day`;
+${scoreDays()}`;
   },
 };

@@ -1,0 +1,3 @@
+import {siteCubeTable} from "../../loaders/node/site/tables.ts";
+
+process.stdout.write(await siteCubeTable("cube_tag"));
