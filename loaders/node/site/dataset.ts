@@ -3,6 +3,7 @@ import {ingest} from "../../ingest/index.ts";
 import {readDataset, readProfile, type Dataset} from "../dataset.ts";
 import {UsageError} from "../errors.ts";
 import {collectInputs} from "../sources.ts";
+import {cached, fingerprint} from "./dataset-cache.ts";
 
 /** The demo organisation's raw exports, shipped with the project. */
 export const DEMO_DIR = "data/demo";
@@ -17,8 +18,15 @@ export interface SiteDataset extends Dataset {
  * `servicebench ingest`) when set, else the demo organisation ingested from its raw exports, so
  * the demo also exercises the importer. Data loaders call this; it never writes to stdout.
  */
-export async function siteDataset(env = process.env): Promise<SiteDataset> {
-  const dir = env.SERVICEBENCH_DATA;
+export async function siteDataset(env = process.env, cacheDir?: string): Promise<SiteDataset> {
+  const dir = env.SERVICEBENCH_DATA || undefined;
+  // Inputs and the library's own code: a change to either must not serve a stale dataset.
+  const key = await fingerprint([dir || DEMO_DIR, "loaders"], dir ?? "demo");
+  return cached(key, () => loadSiteDataset(env), cacheDir);
+}
+
+async function loadSiteDataset(env: NodeJS.ProcessEnv): Promise<SiteDataset> {
+  const dir = env.SERVICEBENCH_DATA || undefined;
   if (dir) return {...(await readDataset(dir)), source: dir};
   const inputs = await collectInputs([DEMO_DIR]);
   const profile = inputs.profileFile ? await readProfile(inputs.profileFile) : null;
