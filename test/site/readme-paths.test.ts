@@ -11,8 +11,8 @@ function namedPaths(text: string): string[] {
   const spans = [...text.matchAll(/`([^`\s]+)`/g)]
     .map((m) => m[1]!)
     .filter((p) => TOP.some((t) => p.startsWith(`${t}/`)) && !/[<>*{}]/.test(p))
-    // Written by the tests themselves, so absent from a fresh clone.
-    .filter((p) => !p.startsWith("test/output/"));
+    // Output folders (test screenshots, bench results) are written by the tools, absent from a fresh clone.
+    .filter((p) => !/(^|\/)output(\/|$)/.test(p));
   return [...new Set([...links, ...spans])];
 }
 
