@@ -41,7 +41,8 @@ export async function sitePages(dir = DIST): Promise<string[]> {
 /** Waits until Framework has settled every cell: nothing loading, then reports cells in error. */
 export async function settled(page: Page, timeout = 60_000): Promise<string[]> {
   await page.waitForLoadState("networkidle", {timeout});
-  await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, {
+  // Framework shows a pending cell as an <observablehq-loading> element until its value arrives.
+  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {
     timeout,
   });
   return page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? "error"));
