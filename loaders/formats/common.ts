@@ -8,6 +8,12 @@ import type {FileContext} from "./types.ts";
 /** Slack for "in the future": wall times read in the wrong zone can be up to 14 h ahead. */
 export const FUTURE_SLACK_MS = 14 * 3_600_000;
 
+/**
+ * The tags of every ticket without tags: one frozen array instead of an empty array per row
+ * (32 bytes each, 32 MB on a million tickets). Adapters assign a new array, never push.
+ */
+export const NO_TAGS = Object.freeze([]) as unknown as string[];
+
 /** A ticket with every optional field null, in schema order (one object shape for V8). */
 export function newTicket(ctx: FileContext, id: string, created: number, line: number): Ticket {
   return {
@@ -35,7 +41,7 @@ export function newTicket(ctx: FileContext, id: string, created: number, line: n
     assignee: null,
     priority: null,
     type: null,
-    tags: [],
+    tags: NO_TAGS,
     satisfaction: null,
     source_file: ctx.file,
     source_line: line,

@@ -8,17 +8,55 @@ import {checkTicket} from "../formats/common.ts";
 import type {MetricsPatch, RatingRow, Sink} from "../formats/types.ts";
 import {IdIndex} from "./id-index.ts";
 
-interface TicketEntry {
-  t: Ticket;
-  v: number;
-  /** Why the ticket is left out, or null. */
-  x: string | null;
-  c: SurveyResponse | null;
-  f: number;
-  /** Excerpt, kept only for excluded tickets. */
-  e: string | null;
-  /** Lines of the rows behind a ticket built from several rows, else null (one row). */
-  ls: number[] | null;
+/** Why a ticket is left out, and the excerpt of its row for rejects.csv. */
+interface LeftOut {
+  x: string;
+  e: string;
+}
+
+/**
+ * The tickets read, in first-read order of their id; a later version replaces its slot in place.
+ * Columns rather than an entry object per ticket: a million entries of seven fields cost ~90 MB
+ * at the ingest's peak, where these arrays cost 8 bytes a ticket each (versions unboxed, files
+ * small integers) and the rare fields live in maps.
+ */
+class TicketSlots {
+  readonly t: Ticket[] = [];
+  /** Version (updated_at or generated_timestamp) of each slot. */
+  readonly v: number[] = [];
+  /** File index of each slot. */
+  readonly f: number[] = [];
+  /** Survey answer carried on the ticket row, or null. */
+  readonly c: (SurveyResponse | null)[] = [];
+  /** Left-out slots only. */
+  readonly left = new Map<number, LeftOut>();
+  /** Lines of the rows behind a ticket built from several rows (event logs); absent = one row. */
+  readonly lines = new Map<number, number[]>();
+
+  /** Rows behind slot `i`, as counted in the manifest. */
+  rows(i: number): number {
+    return this.lines.get(i)?.length ?? 1;
+  }
+
+  put(
+    i: number,
+    t: Ticket,
+    v: number,
+    x: string | null,
+    c: SurveyResponse | null,
+    f: number,
+    e: string,
+    ls: number[] | null,
+  ): void {
+    this.t[i] = t;
+    this.v[i] = v;
+    this.f[i] = f;
+    this.c[i] = c;
+    if (x === null) this.left.delete(i);
+    else this.left.set(i, {x, e});
+    if (ls === null) this.lines.delete(i);
+    else this.lines.set(i, ls);
+  }
 }
 
 interface MetricsEntry {
@@ -58,8 +96,7 @@ export class Combiner {
   readonly rejects: Reject[] = [];
   readonly problems: string[] = [];
   readonly warnings: string[] = [];
-  /** Tickets in first-read order of their id; a later version replaces the entry in place. */
-  private tickets: TicketEntry[] = [];
+  private tickets = new TicketSlots();
   private ticketIds = new IdIndex();
   private metrics = new Map<string, MetricsEntry>();
   private ratings = new Map<string, RatingEntry>();
@@ -93,7 +130,7 @@ export class Combiner {
       ticket: (t, v, x, c, e, lines) => {
         stats.read += lines ? lines.length : 1;
         stats.kinds.add(lines ? "events" : "tickets");
-        this.addTicket({t, v, x, c, f, e: x === null ? null : e, ls: lines ?? null});
+        this.addTicket(t, v, x, c, f, e, lines ?? null);
       },
       metrics: (id, v, patch, line, e) => {
         stats.read++;
@@ -144,26 +181,35 @@ export class Combiner {
     if (n <= 100) this.warnings.push(`${this.files[f]!.file}:${line}: ${field}: ${message}`);
   }
 
-  private addTicket(entry: TicketEntry): void {
-    const at = this.ticketIds.get(entry.t.ticket_id);
+  private addTicket(
+    t: Ticket,
+    v: number,
+    x: string | null,
+    c: SurveyResponse | null,
+    f: number,
+    e: string,
+    ls: number[] | null,
+  ): void {
+    const slots = this.tickets;
+    const at = this.ticketIds.get(t.ticket_id);
     if (at < 0) {
-      this.ticketIds.set(entry.t.ticket_id, this.tickets.length);
-      this.tickets.push(entry);
+      const i = slots.t.length;
+      this.ticketIds.set(t.ticket_id, i);
+      slots.put(i, t, v, x, c, f, e, ls);
       return;
     }
-    const old = this.tickets[at]!;
     // Latest version wins; on a tie the row read last.
-    if (old.v > entry.v) {
-      this.files[entry.f]!.duplicates += entry.ls ? entry.ls.length : 1;
+    if (slots.v[at]! > v) {
+      this.files[f]!.duplicates += ls ? ls.length : 1;
       return;
     }
-    this.files[old.f]!.duplicates += old.ls ? old.ls.length : 1;
-    this.tickets[at] = entry;
+    this.files[slots.f[at]!]!.duplicates += slots.rows(at);
+    slots.put(at, t, v, x, c, f, e, ls);
   }
 
-  private ticket(id: string): TicketEntry | undefined {
-    const at = this.ticketIds.get(id);
-    return at < 0 ? undefined : this.tickets[at];
+  /** Slot of ticket `id`, or -1. */
+  private slot(id: string): number {
+    return this.ticketIds.get(id);
   }
 
   private addReject(
@@ -185,16 +231,16 @@ export class Combiner {
 
   /** Resolves merges, metrics and ratings; returns the final rows. Call once, at the end. */
   finish(now: number): {tickets: Ticket[]; responses: SurveyResponse[]} {
+    const slots = this.tickets;
     for (const [source, target] of this.merged) {
-      const e = this.ticket(source);
-      if (e && e.x === null) {
-        e.x = "merged ticket";
-        e.e = `ticket ${source} merged into ${target}`;
-      }
+      const i = this.slot(source);
+      if (i >= 0 && !slots.left.has(i))
+        slots.left.set(i, {x: "merged ticket", e: `ticket ${source} merged into ${target}`});
     }
     for (const [id, m] of this.metrics) {
-      const e = this.ticket(id);
-      if (!e)
+      const i = this.slot(id);
+      const left = i < 0 ? undefined : slots.left.get(i);
+      if (i < 0)
         this.addReject(
           m.f,
           m.line,
@@ -203,23 +249,24 @@ export class Combiner {
           m.e,
           "excluded",
         );
-      else if (e.x !== null)
+      else if (left)
         this.addReject(
           m.f,
           m.line,
           "ticket_id",
-          `ticket_metric of a left-out ticket (${e.x})`,
+          `ticket_metric of a left-out ticket (${left.x})`,
           m.e,
           "excluded",
         );
       else {
-        const merged = {...e.t};
+        const t = slots.t[i]!;
+        const merged = {...t};
         for (const [k, v] of Object.entries(m.patch))
           if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
         const problem = checkTicket(merged, now);
         if (problem) this.addReject(m.f, m.line, problem.field, problem.reason, m.e, "invalid");
         else {
-          Object.assign(e.t, m.patch);
+          Object.assign(t, m.patch);
           this.files[m.f]!.accepted++;
         }
       }
@@ -227,14 +274,16 @@ export class Combiner {
     const csatByTicket = new Map<string, SurveyResponse>();
     const out: SurveyResponse[] = [];
     for (const {r, f, e} of this.ratings.values()) {
-      const entry = r.ticketId === null ? undefined : this.ticket(r.ticketId);
-      if (entry && entry.x !== null) {
-        this.addReject(f, r.line, "ticket_id", `rating of a left-out ticket (${entry.x})`, e, "excluded");
+      const i = r.ticketId === null ? -1 : this.slot(r.ticketId);
+      const left = i < 0 ? undefined : slots.left.get(i);
+      if (left) {
+        this.addReject(f, r.line, "ticket_id", `rating of a left-out ticket (${left.x})`, e, "excluded");
         continue;
       }
-      if (entry) {
-        entry.t.satisfaction = r.satisfaction;
-        if (r.response && r.response.channel === null) r.response.channel = entry.t.channel;
+      if (i >= 0) {
+        const t = slots.t[i]!;
+        t.satisfaction = r.satisfaction;
+        if (r.response && r.response.channel === null) r.response.channel = t.channel;
       } else if (!r.response) {
         this.addReject(
           f,
@@ -253,16 +302,22 @@ export class Combiner {
       this.files[f]!.accepted++;
     }
     const tickets: Ticket[] = [];
-    for (const e of this.tickets) {
-      if (e.x !== null) {
-        for (const line of e.ls ?? [e.t.source_line])
-          this.addReject(e.f, line, "row", e.x, e.e ?? "", "excluded");
+    // The id index is only needed to find slots: released before the output array grows.
+    this.ticketIds = new IdIndex();
+    for (let i = 0; i < slots.t.length; i++) {
+      const t = slots.t[i]!;
+      const f = slots.f[i]!;
+      const left = slots.left.get(i);
+      if (left) {
+        for (const line of slots.lines.get(i) ?? [t.source_line])
+          this.addReject(f, line, "row", left.x, left.e, "excluded");
         continue;
       }
-      tickets.push(e.t);
-      this.files[e.f]!.accepted += e.ls ? e.ls.length : 1;
+      tickets.push(t);
+      this.files[f]!.accepted += slots.rows(i);
       // A survey answer carried on the ticket, unless a ratings file gave it already.
-      if (e.c && !csatByTicket.has(e.t.ticket_id)) out.push(e.c);
+      const c = slots.c[i];
+      if (c && !csatByTicket.has(t.ticket_id)) out.push(c);
     }
     for (const {r, f} of this.responses.values()) {
       out.push(r);
@@ -275,8 +330,11 @@ export class Combiner {
       const w = this.warnCount[f]! - 100;
       if (w > 0) this.warnings.push(`${this.files[f]!.file}:0: rows: ${w} more warnings`);
     }
-    this.tickets = [];
-    this.ticketIds = new IdIndex();
+    this.tickets = new TicketSlots();
+    this.metrics.clear();
+    this.ratings.clear();
+    this.responses.clear();
+    this.merged.clear();
     return {tickets, responses: out};
   }
 

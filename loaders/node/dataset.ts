@@ -5,7 +5,7 @@ import {z} from "zod";
 import {Manifest, Profile, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
 import {writeCsv} from "./csv.ts";
 import {InputError} from "./errors.ts";
-import {readParquet, writeParquet} from "./parquet.ts";
+import {readParquet, writeParquet, WRITE_MEMORY} from "./parquet.ts";
 import {columnsOf} from "./table-columns.ts";
 
 /** File names inside a dataset directory. `*.private*` files stay with the data owner. */
@@ -72,8 +72,21 @@ export function defaultProfile(orgId: string, timezone = "UTC"): Profile {
 export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
   await mkdir(dir, {recursive: true});
   const file = (name: keyof typeof DATASET_FILES) => path.join(dir, DATASET_FILES[name]);
-  await writeParquet(file("tickets"), TICKET_TABLE, contents.tickets);
-  await writeParquet(file("responses"), RESPONSE_TABLE, contents.responses);
+  // Responses are staged while DuckDB copies the tickets to Parquet (the JavaScript thread is idle
+  // then), not earlier: two staging tables at once would raise the peak memory. A tickets write
+  // that fails before its COPY leaves the responses unwritten, as a sequential write did.
+  let staged!: (ok: boolean) => void;
+  const ticketsStaged = new Promise<boolean>((resolve) => (staged = resolve));
+  const tickets = writeParquet(file("tickets"), TICKET_TABLE, contents.tickets, WRITE_MEMORY, () =>
+    staged(true),
+  );
+  const written = await Promise.allSettled([
+    tickets.finally(() => staged(false)),
+    ticketsStaged.then((ok) =>
+      ok ? writeParquet(file("responses"), RESPONSE_TABLE, contents.responses) : undefined,
+    ),
+  ]);
+  for (const w of written) if (w.status === "rejected") throw w.reason;
   await writeJson(file("profile"), contents.profile);
   await writeJson(file("manifest"), contents.manifest);
   await writeCsv(file("rejects"), REJECT_COLUMNS, contents.rejects);

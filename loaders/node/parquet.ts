@@ -1,4 +1,6 @@
-import {rename, rm} from "node:fs/promises";
+import {mkdtemp, rename, rm} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import {
   DuckDBDataChunk,
   DuckDBInstance,
@@ -22,19 +24,45 @@ import type {Column} from "./table-columns.ts";
 /** Rows per DuckDB data chunk (DuckDB's standard vector size). */
 const CHUNK_ROWS = 2048;
 
+/** DuckDB memory limits of one write (DuckDB size strings, e.g. "64MB"). */
+export interface WriteMemory {
+  /** While rows are staged: staged pages beyond it spill to a temporary directory. */
+  stage: string;
+  /** During the COPY to Parquet, whose writer buffers cannot spill. */
+  copy: string;
+}
+
 /**
- * Writes rows to a Parquet file with the given columns, through an in-memory DuckDB staging table
- * of numbers only (see parquet-staging.ts: text travels as dictionary codes plus trailing
- * integers, lists as codes of distinct lists). One COPY then rebuilds TIMESTAMP, VARCHAR and
- * VARCHAR[] from them. The file is written beside the target and renamed, so a failed run never
- * leaves half a file.
+ * The caller still holds every row in JavaScript while they are written, so DuckDB is bounded:
+ * unbounded, the staging table and the COPY of a million tickets took ~600 MiB on top of the rows.
+ * Staged numbers spill to disk and are read back once (a fraction of a second); the COPY gets
+ * more room, as less made it thrash.
  */
-export async function writeParquet(file: string, columns: Column[], rows: Iterable<Row>): Promise<void> {
+export const WRITE_MEMORY: WriteMemory = {stage: "64MB", copy: "160MB"};
+
+/**
+ * Writes rows to a Parquet file with the given columns, through a DuckDB staging table of numbers
+ * only (see parquet-staging.ts: text travels as dictionary codes plus trailing integers, lists as
+ * codes of distinct lists), its memory bounded by `memory` and spilling to a temporary directory.
+ * One COPY then rebuilds TIMESTAMP, VARCHAR and VARCHAR[] from them. The file is written beside
+ * the target and renamed, so a failed run never leaves half a file.
+ */
+export async function writeParquet(
+  file: string,
+  columns: Column[],
+  rows: Iterable<Row>,
+  memory: WriteMemory = WRITE_MEMORY,
+  /** Called once every row is staged, when only DuckDB's COPY remains (not on failure). */
+  onStaged?: () => void,
+): Promise<void> {
   const partial = `${file}.partial`;
   const masks = new NullMasks(CHUNK_ROWS);
   const stagers = columns.map((c, i) => stagerOf(c, i, masks));
   const readers = columns.map((c) => columnReader(c.name));
+  const spill = await mkdtemp(path.join(os.tmpdir(), "servicebench-parquet-"));
   await withConnection(async (connection) => {
+    await connection.run(`SET temp_directory = ${literal(spill)}`);
+    await connection.run(`SET memory_limit = ${literal(memory.stage)}`);
     let appender: DuckDBAppender | null = null;
     let types: DuckDBType[] = [];
     let chunk: DuckDBDataChunk | null = null;
@@ -59,12 +87,25 @@ export async function writeParquet(file: string, columns: Column[], rows: Iterab
     } finally {
       appender?.closeSync();
     }
+    onStaged?.();
     await loadDictionaries(connection, stagers);
     const select = stagers.map((s) => s.select).join(", ");
-    await connection.run(
-      `COPY (SELECT ${select} FROM staging) TO ${literal(partial)} (FORMAT parquet, COMPRESSION zstd)`,
-    );
-  });
+    const copy = `COPY (SELECT ${select} FROM staging) TO ${literal(partial)} (FORMAT parquet, COMPRESSION zstd)`;
+    // One thread: under a memory bound, DuckDB's order-preserving parallel COPY fell back to small
+    // batches and ran slower than a single thread, which also leaves a core to stage the next file.
+    await connection.run(`SET memory_limit = ${literal(memory.copy)}; SET threads = 1`);
+    try {
+      await connection.run(copy);
+    } catch (error) {
+      // Rows whose Parquet buffers outgrow the bound (very long texts or lists) are written
+      // without it: more memory rather than a failed ingest.
+      if (!/out of memory/i.test((error as Error).message)) throw error;
+      // DuckDB's own default; `RESET memory_limit` leaves the buffer pool at the old limit.
+      const unbounded = `${Math.floor((os.totalmem() * 0.8) / 2 ** 20)}MB`;
+      await connection.run(`SET memory_limit = ${literal(unbounded)}`);
+      await connection.run(copy);
+    }
+  }).finally(() => rm(spill, {recursive: true, force: true}));
   await rename(partial, file).catch(async (error: unknown) => {
     await rm(partial, {force: true});
     throw error;

@@ -2,7 +2,7 @@ import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
-import {readParquet, writeParquet} from "../../loaders/node/parquet.ts";
+import {readParquet, writeParquet, WRITE_MEMORY} from "../../loaders/node/parquet.ts";
 import type {Column} from "../../loaders/node/table-columns.ts";
 
 const COLUMNS: Column[] = [
@@ -59,5 +59,14 @@ describe("writeParquet", () => {
 
   it("writes an empty table", async () => {
     expect(await roundTrip([])).toEqual([]);
+  });
+});
+
+describe("writeParquet memory bound", () => {
+  it("writes the same rows when the COPY does not fit its bound and is retried without it", async () => {
+    const file = path.join(dir, "t.parquet");
+    const rows = Array.from({length: 5000}, (_, i) => row(String(i), `w${i}`, {tags: [`t${i % 5}`]}));
+    await writeParquet(file, COLUMNS, rows, {stage: WRITE_MEMORY.stage, copy: "1MB"});
+    expect(await readParquet(file, COLUMNS)).toEqual(rows);
   });
 });
