@@ -71,7 +71,8 @@ export function shapeOf(head: string): Shape {
   const t = head.trimStart();
   if (t[0] !== "{" && t[0] !== "[") return "csv";
   const nl = t.indexOf("\n");
-  if (t[0] === "{" && nl > 0) {
+  // JSON Lines needs a second record: a one-line document ended by a newline is plain JSON.
+  if (t[0] === "{" && nl > 0 && t.slice(nl + 1).trim() !== "") {
     const first = t.slice(0, nl).trim();
     try {
       JSON.parse(first);
