@@ -6,8 +6,11 @@ import type {TableSpec} from "../../metrics/types.ts";
 import {siteDataset} from "./dataset.ts";
 import {siteMode} from "./mode.ts";
 
-/** Tables a page needs in both modes (dates and dataset facts; survey responses are small). */
-const BOTH_MODES: readonly TableName[] = ["days", "meta", "responses"];
+/**
+ * Tables shipped in both modes: dates and dataset facts. Survey responses grow with the tickets
+ * (400,000 for a 1 M-ticket export), so in cube mode they travel as `survey_cells` instead.
+ */
+const BOTH_MODES: readonly TableName[] = ["days", "meta"];
 
 const ipc = (spec: TableSpec, rows: readonly Record<string, unknown>[]) =>
   tableToIPC(toArrow(spec, rows), "stream");
