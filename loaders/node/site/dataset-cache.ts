@@ -33,28 +33,60 @@ export async function fingerprint(roots: readonly string[], extra = ""): Promise
   return hash.digest("hex").slice(0, 16);
 }
 
-/**
- * The value cached under `key`, else `compute()` stored for the next loader. Every data loader is
- * its own process, and each would otherwise ingest or read the whole dataset again. Writes go to
- * a temporary file renamed into place, so loaders running side by side never read half a file;
- * older entries are removed.
- */
-export async function cached<T>(key: string, compute: () => Promise<T>, dir = SITE_CACHE_DIR): Promise<T> {
-  const file = path.join(dir, `dataset-${key}.v8`);
+/** A lock older than this is taken to belong to a loader that died. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+async function read<T>(file: string): Promise<T | undefined> {
   try {
     return deserialize(await readFile(file)) as T;
   } catch {
-    // Not cached yet (or unreadable): compute it.
+    return undefined; // not cached yet, or unreadable: compute it
   }
-  const value = await compute();
+}
+
+/**
+ * The value `name` cached under `key`, else `compute()` stored for the next loader. Every data
+ * loader is its own process, and each would otherwise ingest or read the whole dataset again;
+ * Framework runs several at once, so a lock directory lets one compute while the others wait for
+ * its result. Writes go to a temporary file renamed into place, so no reader sees half a file;
+ * older entries of the same name are removed.
+ */
+export async function cached<T>(
+  name: string,
+  key: string,
+  compute: () => Promise<T>,
+  dir = SITE_CACHE_DIR,
+): Promise<T> {
+  const file = path.join(dir, `${name}-${key}.v8`);
+  const lock = `${file}.lock`;
   await mkdir(dir, {recursive: true});
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize(value));
-  await rename(temporary, file);
-  for (const entry of await readdir(dir)) {
-    if (entry.startsWith("dataset-") && entry.endsWith(".v8") && path.join(dir, entry) !== file) {
-      await rm(path.join(dir, entry), {force: true});
+  for (;;) {
+    const hit = await read<T>(file);
+    if (hit !== undefined) return hit;
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      const since = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (since > STALE_LOCK_MS) await rm(lock, {recursive: true, force: true});
+      else await new Promise((resume) => setTimeout(resume, 100));
     }
   }
-  return value;
+  try {
+    const value = await compute();
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, serialize(value));
+    await rename(temporary, file);
+    for (const entry of await readdir(dir)) {
+      if (entry.startsWith(`${name}-`) && entry.endsWith(".v8") && path.join(dir, entry) !== file) {
+        await rm(path.join(dir, entry), {force: true});
+      }
+    }
+    return value;
+  } finally {
+    await rm(lock, {recursive: true, force: true});
+  }
 }

@@ -19,10 +19,13 @@ export interface SiteDataset extends Dataset {
  * the demo also exercises the importer. Data loaders call this; it never writes to stdout.
  */
 export async function siteDataset(env = process.env, cacheDir?: string): Promise<SiteDataset> {
+  return cached("dataset", await siteDatasetKey(env), () => loadSiteDataset(env), cacheDir);
+}
+
+/** Changes with the inputs and with the library's own code: neither may serve stale data. */
+export async function siteDatasetKey(env = process.env): Promise<string> {
   const dir = env.SERVICEBENCH_DATA || undefined;
-  // Inputs and the library's own code: a change to either must not serve a stale dataset.
-  const key = await fingerprint([dir || DEMO_DIR, "loaders"], dir ?? "demo");
-  return cached(key, () => loadSiteDataset(env), cacheDir);
+  return fingerprint([dir ?? DEMO_DIR, "loaders"], dir ?? "demo");
 }
 
 async function loadSiteDataset(env: NodeJS.ProcessEnv): Promise<SiteDataset> {
