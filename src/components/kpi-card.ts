@@ -17,6 +17,7 @@ type Row = Record<string, unknown>;
 const TEXT = {
   en: {
     insufficient: "insufficient data",
+    none: "no data",
     n: "n",
     p90: "p90",
     mean: "mean",
@@ -26,6 +27,7 @@ const TEXT = {
   },
   fr: {
     insufficient: "données insuffisantes",
+    none: "aucune donnée",
     n: "n",
     p90: "p90",
     mean: "moyenne",
@@ -82,7 +84,12 @@ export function kpiCard(
       title: meta.definition[lang],
     },
     h("h2", {}, meta.label[lang]),
-    h("span", {class: "big"}, insufficient ? t.insufficient : formatHeadline(meta, value, lang)),
+    // Nothing to count (no survey of that kind in the export) is not the same as too few.
+    h(
+      "span",
+      {class: "big"},
+      insufficient ? (num(row?.n) ? t.insufficient : t.none) : formatHeadline(meta, value, lang),
+    ),
     // Durations and rates carry their unit in the figure; plain values name it.
     meta.shape === "value" && !insufficient && h("span", {class: "kpi-unit"}, ` ${meta.unit}`),
     h(
