@@ -29,19 +29,27 @@ export class LocalClock {
   }
 
   parts(ms: number): LocalParts {
-    const d = new Date(ms + this.offset(ms));
-    const y = d.getUTCFullYear();
-    const m = d.getUTCMonth() + 1;
-    const day = d.getUTCDate();
-    const weekday = ((d.getUTCDay() + 6) % 7) + 1;
-    return {
-      date: `${y}-${pad(m)}-${pad(day)}`,
-      month: `${y}-${pad(m)}`,
-      weekday,
-      hour: d.getUTCHours(),
-      week: isoWeek(y, m, day, weekday),
-    };
+    return wallParts(ms + this.offset(ms));
   }
+}
+
+/**
+ * Calendar fields of a wall-clock time given as the epoch ms it would have in UTC. Everything but
+ * `hour` depends on the local day alone, which lets the native loader compute them once per day.
+ */
+export function wallParts(localMs: number): LocalParts {
+  const d = new Date(localMs);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const weekday = ((d.getUTCDay() + 6) % 7) + 1;
+  return {
+    date: `${y}-${pad(m)}-${pad(day)}`,
+    month: `${y}-${pad(m)}`,
+    weekday,
+    hour: d.getUTCHours(),
+    week: isoWeek(y, m, day, weekday),
+  };
 }
 
 /** ISO 8601 week of a calendar date: the week's Thursday decides the year. */

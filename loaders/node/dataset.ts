@@ -96,17 +96,35 @@ export async function writeDataset(dir: string, contents: DatasetContents): Prom
   await writeFile(path.join(dir, ".gitignore"), "*.private*\n");
 }
 
-/** Reads a dataset directory back: canonical rows (instants as epoch ms), profile and manifest. */
-export async function readDataset(dir: string): Promise<Dataset> {
+/** A dataset directory's profile and manifest, and where its Parquet files are: no rows read. */
+export interface DatasetFiles {
+  profile: Profile;
+  manifest: Manifest;
+  tickets: string;
+  responses: string;
+}
+
+/** Reads and checks a dataset directory's profile and manifest, leaving the rows in Parquet. */
+export async function readDatasetFiles(dir: string): Promise<DatasetFiles> {
   const file = (name: keyof typeof DATASET_FILES) => path.join(dir, DATASET_FILES[name]);
   const profile = await readProfile(file("profile"));
   if (!profile) throw new InputError([`${file("profile")}: not found (is ${dir} a dataset directory?)`]);
   const manifestText = await readText(file("manifest"));
   if (manifestText === null) throw new InputError([`${file("manifest")}: not found`]);
   const manifest = parseJson(file("manifest"), manifestText, Manifest);
-  const tickets = (await readParquet(file("tickets"), TICKET_TABLE)) as Ticket[];
-  const responses = (await readParquet(file("responses"), RESPONSE_TABLE)) as SurveyResponse[];
-  return {tickets, responses, profile, manifest};
+  return {profile, manifest, tickets: file("tickets"), responses: file("responses")};
+}
+
+/** Reads a dataset directory back: canonical rows (instants as epoch ms), profile and manifest. */
+export async function readDataset(dir: string): Promise<Dataset> {
+  return readRows(await readDatasetFiles(dir));
+}
+
+/** The canonical rows of a dataset whose profile and manifest are already read. */
+export async function readRows(files: DatasetFiles): Promise<Dataset> {
+  const tickets = (await readParquet(files.tickets, TICKET_TABLE)) as Ticket[];
+  const responses = (await readParquet(files.responses, RESPONSE_TABLE)) as SurveyResponse[];
+  return {tickets, responses, profile: files.profile, manifest: files.manifest};
 }
 
 async function readText(file: string): Promise<string | null> {

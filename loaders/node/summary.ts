@@ -4,8 +4,9 @@ import {loadPrepared, prepare} from "../metrics/prepare.ts";
 import {KPIS} from "../metrics/registry.ts";
 import {clockOf, runKpi} from "../metrics/run.ts";
 import type {Clock, KpiOptions, Row, SqlRunner} from "../metrics/types.ts";
-import {readDataset, type Dataset} from "./dataset.ts";
+import {readDatasetFiles, readRows, type Dataset, type DatasetFiles} from "./dataset.ts";
 import {NativeRunner} from "./duckdb-native.ts";
+import {loadPreparedNative, parquetSource} from "./prepare-native.ts";
 
 /** One KPI in `computeKpis` output; the JSON of `servicebench kpis --json` is this, verbatim. */
 export interface KpiReport {
@@ -36,10 +37,31 @@ export async function openDataset(dataset: Dataset): Promise<NativeRunner> {
   return runner;
 }
 
+/**
+ * Loads a dataset directory into a fresh in-memory native DuckDB, the same tables as
+ * `openDataset(await readDataset(dir))`: DuckDB reads the Parquet files itself and builds the
+ * tables in SQL (prepare-native.ts), so no row becomes a JavaScript object. Instants out of the
+ * fast path's range take the `prepare()` path.
+ */
+export async function openDatasetDir(files: DatasetFiles): Promise<NativeRunner> {
+  const runner = await NativeRunner.create();
+  try {
+    // The tables stay resident while the KPIs run: memory DuckDB frees after each step goes back
+    // to the system rather than into its allocator's caches (default 128MB per flush).
+    await runner.connection.run("SET allocator_flush_threshold = '8MB'");
+    if (!(await loadPreparedNative(runner, parquetSource(files.tickets, files.responses), files.profile)))
+      await loadPrepared(runner, prepare(await readRows(files)));
+    return runner;
+  } catch (error) {
+    runner.close();
+    throw error;
+  }
+}
+
 /** Every KPI of one organisation, optionally cut and restricted to a creation-date period. */
 export async function computeKpis(dir: string, options: KpiOptions = {}): Promise<KpisReport> {
-  const dataset = await readDataset(dir);
-  const runner = await openDataset(dataset);
+  const dataset = await readDatasetFiles(dir);
+  const runner = await openDatasetDir(dataset);
   try {
     return await kpisOf(runner, dataset, options);
   } finally {
@@ -84,8 +106,8 @@ export async function kpisOf(
 
 /** The benchmark row of one organisation: per-organisation statistics, no ticket rows, no names. */
 export async function summariseDataset(dir: string): Promise<OrgSummary> {
-  const dataset = await readDataset(dir);
-  const runner = await openDataset(dataset);
+  const dataset = await readDatasetFiles(dir);
+  const runner = await openDatasetDir(dataset);
   try {
     return summarise(await kpisOf(runner, dataset, {}), dataset);
   } finally {
