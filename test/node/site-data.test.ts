@@ -55,3 +55,17 @@ describe("the site's data", () => {
     expect(report.panel).toMatchObject({label: CLIENT_LABEL, synthetic: false, n: 6});
   });
 });
+
+describe("the site's placement of a dataset directory", () => {
+  it("equals the placement of the same organisation ingested in memory", async () => {
+    const root = await mkdtemp(join(tmpdir(), "servicebench-place-"));
+    const demo = await siteDataset({});
+    const dir = join(root, "dataset");
+    await writeDataset(dir, {...demo, rejects: [], agents: [], salt: "test"});
+    delete process.env.SERVICEBENCH_PANEL;
+    const fromDir = await sitePlacement({SERVICEBENCH_DATA: dir});
+    const inMemory = await sitePlacement({});
+    expect(fromDir).toEqual(inMemory);
+    await rm(root, {recursive: true, force: true});
+  });
+});
