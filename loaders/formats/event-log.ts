@@ -5,7 +5,7 @@
  */
 import type {Channel} from "../schema/index.ts";
 import {Cells, checkTicket, newTicket, rowExcerpt} from "./common.ts";
-import {EventLogMapping, locate, mappingErrors, mappingKind} from "./mapping.ts";
+import {EventLogMapping, mappingFit, openMapping} from "./mapping.ts";
 import type {CsvAdapter, FileContext} from "./types.ts";
 import {channelOf} from "./vocab.ts";
 
@@ -86,20 +86,13 @@ export const eventLog: CsvAdapter = {
   id: "event-log",
   content: "events",
   detect(head, mapping) {
-    if (mappingKind(mapping) !== "event-log") return 0;
-    const parsed = EventLogMapping.safeParse(mapping);
-    if (!parsed.success) return 0.1;
-    return locate(head[0] ?? [], parsed.data.columns).missing.length === 0 ? 1 : 0.1;
+    return mappingFit("event-log", EventLogMapping, head, mapping);
   },
   headerRows: () => 1,
   open(header, ctx) {
-    const parsed = EventLogMapping.safeParse(ctx.mapping);
-    if (!parsed.success) return {field: "mapping", reason: `invalid mapping: ${mappingErrors(parsed.error)}`};
-    const m = parsed.data;
-    const {at, missing} = locate(header[0]!, m.columns);
-    if (missing.length) return {field: "mapping", reason: `columns not in the header: ${missing.join(", ")}`};
-    if (m.tz) ctx.dates.tz = m.tz;
-    if (m.day_first !== undefined) ctx.dates.dayFirst = m.day_first;
+    const opened = openMapping(EventLogMapping, header[0]!, ctx.mapping, ctx.dates);
+    if ("reason" in opened) return opened;
+    const {m, at} = opened;
     const kinds = new Map<string, Kind>();
     const add = (names: string[], k: Kind) => names.forEach((n) => kinds.set(n.trim().toLowerCase(), k));
     add(m.activities.created, Kind.Created);

@@ -10,7 +10,7 @@ import {
   type MetricColumn,
   type TicketColumns,
 } from "./ticket-csv.ts";
-import {locate, mappingErrors, mappingKind, TicketMapping} from "./mapping.ts";
+import {mappingFit, openMapping, TicketMapping} from "./mapping.ts";
 import type {CsvAdapter, CsvReader} from "./types.ts";
 
 const UNIT_MINUTES = {seconds: 1 / 60, minutes: 1, hours: 60, days: 1440} as const;
@@ -28,21 +28,13 @@ export const genericCsv: CsvAdapter = {
   id: "generic-csv",
   content: "tickets",
   detect(head, mapping) {
-    if (mappingKind(mapping) !== "generic-csv") return 0;
-    const parsed = TicketMapping.safeParse(mapping);
-    if (!parsed.success) return 0.1; // chosen so that open() can explain the mapping error
-    const {missing} = locate(head[0] ?? [], parsed.data.columns);
-    return missing.length === 0 ? 1 : 0.1;
+    return mappingFit("generic-csv", TicketMapping, head, mapping);
   },
   headerRows: () => 1,
   open(header, ctx) {
-    const parsed = TicketMapping.safeParse(ctx.mapping);
-    if (!parsed.success) return {field: "mapping", reason: `invalid mapping: ${mappingErrors(parsed.error)}`};
-    const m = parsed.data;
-    const {at, missing} = locate(header[0]!, m.columns);
-    if (missing.length) return {field: "mapping", reason: `columns not in the header: ${missing.join(", ")}`};
-    if (m.tz) ctx.dates.tz = m.tz;
-    if (m.day_first !== undefined) ctx.dates.dayFirst = m.day_first;
+    const opened = openMapping(TicketMapping, header[0]!, ctx.mapping, ctx.dates);
+    if ("reason" in opened) return opened;
+    const {m, at} = opened;
     const c = (k: string) => at[k] ?? -1;
     const metrics: MetricColumn[] = DURATIONS.filter((d) => c(d) >= 0).map((d) => ({
       field: d,

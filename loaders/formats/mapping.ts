@@ -117,3 +117,47 @@ export function locate(header: string[], wanted: Record<string, string | undefin
   }
   return {at, missing};
 }
+
+/** The parts of a ticket or event-log mapping every such adapter reads the same way. */
+interface ColumnMapping {
+  columns: Record<string, string | undefined>;
+  tz?: string | undefined;
+  day_first?: boolean | undefined;
+}
+
+/**
+ * How well a mapping fits a file: 0 when it is another kind of mapping, 1 when it is valid and
+ * every mapped column is in the header, 0.1 otherwise, so the adapter is still chosen and its
+ * `open()` can say what is wrong.
+ */
+export function mappingFit(
+  kind: "generic-csv" | "event-log",
+  schema: z.ZodType<ColumnMapping>,
+  head: string[][],
+  mapping: unknown,
+): number {
+  if (mappingKind(mapping) !== kind) return 0;
+  const parsed = schema.safeParse(mapping);
+  if (!parsed.success) return 0.1;
+  return locate(head[0] ?? [], parsed.data.columns).missing.length === 0 ? 1 : 0.1;
+}
+
+/**
+ * The mapping and its columns' positions in the header, with its zone and date order applied to
+ * the file; or the reason it cannot read this file.
+ */
+export function openMapping<T extends ColumnMapping>(
+  schema: z.ZodType<T>,
+  header: string[],
+  mapping: unknown,
+  dates: {tz: string; dayFirst?: boolean | undefined},
+): {m: T; at: Record<string, number>} | {field: string; reason: string} {
+  const parsed = schema.safeParse(mapping);
+  if (!parsed.success) return {field: "mapping", reason: `invalid mapping: ${mappingErrors(parsed.error)}`};
+  const m = parsed.data;
+  const {at, missing} = locate(header, m.columns);
+  if (missing.length) return {field: "mapping", reason: `columns not in the header: ${missing.join(", ")}`};
+  if (m.tz) dates.tz = m.tz;
+  if (m.day_first !== undefined) dates.dayFirst = m.day_first;
+  return {m, at};
+}

@@ -4,41 +4,18 @@ import path from "node:path";
 import {Command} from "commander";
 import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import {OrgSummary} from "../../loaders/schema/org-summary.ts";
-import {defaultProfile, writeDataset} from "../../loaders/node/dataset.ts";
 import {InputError, UsageError} from "../../loaders/node/errors.ts";
 import {register} from "../../loaders/node/commands/kpis.ts";
 import {computeKpis, summariseDataset} from "../../loaders/node/summary.ts";
 import {KPIS} from "../../loaders/metrics/registry.ts";
-import {seededDataset} from "./dataset.ts";
+import {seededDataset, writeTestDataset} from "./dataset.ts";
 
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "servicebench-kpis-"));
   const {tickets, responses} = seededDataset();
-  await writeDataset(dir, {
-    tickets,
-    responses,
-    manifest: {
-      org_id: "org",
-      generated_at: "2024-06-01T00:00:00Z",
-      servicebench_version: "test",
-      timezone: "Europe/Paris",
-      files: [],
-      totals: {
-        rows_read: 0,
-        accepted: 0,
-        rejected: 0,
-        duplicates: 0,
-        tickets: tickets.length,
-        responses: responses.length,
-      },
-    },
-    rejects: [],
-    agents: [],
-    profile: {...defaultProfile("org", "Europe/Paris"), help_center_views_per_month: 520},
-    salt: "test",
-  });
+  await writeTestDataset(dir, tickets, responses, {help_center_views_per_month: 520});
 });
 afterAll(() => rm(dir, {recursive: true, force: true}));
 

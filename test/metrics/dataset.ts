@@ -1,3 +1,5 @@
+import {defaultProfile, writeDataset} from "../../loaders/node/dataset.ts";
+import type {Profile} from "../../loaders/schema/profile.ts";
 import type {SurveyResponse} from "../../loaders/schema/response.ts";
 import {CHANNELS, type Ticket} from "../../loaders/schema/ticket.ts";
 import {DAY, MIN, T0, random, response, ticket} from "./helpers.ts";
@@ -92,4 +94,40 @@ export function seededDataset(seed = 42): {tickets: Ticket[]; responses: SurveyR
     }
   }
   return {tickets, responses};
+}
+
+/**
+ * Writes tickets and responses as a dataset directory the command line reads (Parquet, profile,
+ * manifest), with an organisation "org" in Europe/Paris unless the profile says otherwise.
+ */
+export async function writeTestDataset(
+  dir: string,
+  tickets: Ticket[],
+  responses: SurveyResponse[],
+  profile: Partial<Profile> = {},
+): Promise<void> {
+  const totals = {
+    rows_read: 0,
+    accepted: 0,
+    rejected: 0,
+    duplicates: 0,
+    tickets: tickets.length,
+    responses: responses.length,
+  };
+  await writeDataset(dir, {
+    tickets,
+    responses,
+    manifest: {
+      org_id: "org",
+      generated_at: "2024-06-01T00:00:00Z",
+      servicebench_version: "test",
+      timezone: "Europe/Paris",
+      files: [],
+      totals,
+    },
+    rejects: [],
+    agents: [],
+    profile: {...defaultProfile("org", "Europe/Paris"), ...profile},
+    salt: "test",
+  });
 }

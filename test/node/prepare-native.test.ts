@@ -13,7 +13,7 @@ import {
 import {NativeRunner} from "../../loaders/node/duckdb-native.ts";
 import {openDatasetDir} from "../../loaders/node/summary.ts";
 import type {SurveyResponse, Ticket} from "../../loaders/schema/index.ts";
-import {seededDataset} from "../metrics/dataset.ts";
+import {seededDataset, writeTestDataset} from "../metrics/dataset.ts";
 import {DAY, HOUR, MIN, response, ticket} from "../metrics/helpers.ts";
 
 /** Tickets and responses on the edges the local-time columns and the SQL must agree on. */
@@ -96,22 +96,7 @@ beforeAll(async () => {
   const extra = awkward();
   const tickets = [...seeded.tickets, ...extra.tickets];
   const responses = [...seeded.responses, ...extra.responses];
-  await writeDataset(dir, {
-    tickets,
-    responses,
-    manifest: {
-      org_id: "org",
-      generated_at: "2024-06-01T00:00:00Z",
-      servicebench_version: "test",
-      timezone: "Europe/Paris",
-      files: [],
-      totals: {rows_read: 0, accepted: 0, rejected: 0, duplicates: 0, tickets: tickets.length, responses: 0},
-    },
-    rejects: [],
-    agents: [],
-    profile: defaultProfile("org", "Europe/Paris"),
-    salt: "test",
-  });
+  await writeTestDataset(dir, tickets, responses);
   files = await readDatasetFiles(dir);
 });
 afterAll(() => rm(dir, {recursive: true, force: true}));
