@@ -22,7 +22,9 @@ export interface PeerStripOptions {
  * equally), the P25-P75 band and median, the organisation itself, and published reference figures.
  */
 export function peerStrip(values: readonly number[], options: PeerStripOptions): SVGSVGElement | HTMLElement {
-  const {width = 640, you, references = [], log = false, label, tickFormat} = options;
+  const {you, references = [], log = false, label, tickFormat} = options;
+  // A card measured before layout can report a sliver of width; never draw narrower than this.
+  const width = Math.max(options.width ?? 640, 320);
   const sorted = values.filter((v) => Number.isFinite(v) && (!log || v > 0)).sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))] ?? NaN;
   return Plot.plot({
