@@ -1,6 +1,7 @@
 import {Command, CommanderError} from "commander";
 import {EXIT, InputError, UsageError} from "./errors.ts";
 import {registerCommands} from "./commands/index.ts";
+import {SERVICEBENCH_VERSION} from "../ingest/index.ts";
 
 /** Builds the `servicebench` program; subcommands live one per module in `commands/`. */
 export function program(): Command {
@@ -9,7 +10,7 @@ export function program(): Command {
       "Benchmark a customer-support organisation from its ticket and survey exports:\n" +
         "KPIs, service archetype and peer percentiles.",
     )
-    .version(process.env.npm_package_version ?? "0.1.0")
+    .version(SERVICEBENCH_VERSION)
     .showHelpAfterError()
     .exitOverride();
   registerCommands(cli);
