@@ -52,6 +52,14 @@ function kindOf(key: string | null, value: unknown): Kind {
   return "ticket";
 }
 
+/** Zendesk `<name>_in_minutes` pairs onto the canonical calendar field and its `_business` twin. */
+const METRIC_PAIRS = [
+  ["reply_time", "first_reply_minutes"],
+  ["first_resolution_time", "first_resolution_minutes"],
+  ["full_resolution_time", "full_resolution_minutes"],
+  ["requester_wait_time", "requester_wait_minutes"],
+  ["agent_wait_time", "agent_wait_minutes"],
+] as const;
 export function zendeskReader(ctx: FileContext): JsonReader {
   const cells = new Cells(ctx);
   const sink = ctx.sink;
@@ -149,26 +157,9 @@ export function zendeskReader(ctx: FileContext): JsonReader {
       return [null, null];
     };
     const patch: MetricsPatch = {};
-    [patch.first_reply_minutes, patch.first_reply_minutes_business] = pair(
-      "reply_time",
-      "first_reply_minutes",
-    );
-    [patch.first_resolution_minutes, patch.first_resolution_minutes_business] = pair(
-      "first_resolution_time",
-      "first_resolution_minutes",
-    );
-    [patch.full_resolution_minutes, patch.full_resolution_minutes_business] = pair(
-      "full_resolution_time",
-      "full_resolution_minutes",
-    );
-    [patch.requester_wait_minutes, patch.requester_wait_minutes_business] = pair(
-      "requester_wait_time",
-      "requester_wait_minutes",
-    );
-    [patch.agent_wait_minutes, patch.agent_wait_minutes_business] = pair(
-      "agent_wait_time",
-      "agent_wait_minutes",
-    );
+    for (const [source, field] of METRIC_PAIRS) {
+      [patch[field], patch[`${field}_business`]] = pair(source, field);
+    }
     patch.replies = typeof o.replies === "number" ? o.replies : null;
     patch.reopens = typeof o.reopens === "number" ? o.reopens : null;
     patch.solved_at = date(o.solved_at, "solved_at");
