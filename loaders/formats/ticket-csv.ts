@@ -68,59 +68,65 @@ export const NO_COLUMNS: TicketColumns = {
 
 const TRUTHY = new Set(["true", "yes", "1", "y", "x"]);
 
-export function ticketCsvReader(
-  ctx: FileContext,
-  header: string[],
-  cols: TicketColumns,
-  vocab: TicketVocab = {},
-): CsvReader {
-  const cells = new Cells(ctx);
-  const sink = ctx.sink;
-  const warned = new Set<string>();
-  const split = vocab.tagSplit ?? /[\s,]+/;
-  const channelCache = new Map<string, {channel: Channel; raw: string; outbound: boolean}>();
+/**
+ * How each cell of a ticket CSV reads, one function per kind of cell. The row reader below
+ * calls them per row; the native DuckDB engine (loaders/node/ingest-native) calls the same
+ * functions once per distinct value, so both engines read every cell alike.
+ */
+export interface TicketCells {
+  /** Canonical status, the reason the status leaves the ticket out, or why the row is invalid. */
+  status(raw: string): {status: Status | null; excluded: string | null; invalid: string | null};
+  /** Channel of a non-blank cell; `unknownKey` is set when the word is unknown (warned once). */
+  channel(raw: string): {channel: Channel; raw: string; outbound: boolean; unknownKey: string | null};
+  /** A free-text cell (group, type, assignee): null when blank or "-". */
+  text(raw: string): string | null;
+  priority(raw: string): string | null;
+  /** Tags of a cell, already trimmed and not blank. */
+  tags(raw: string): string[];
+  /** `s` undefined: unknown or hashed score (warned once per `raw`); `n` a 1-5 score or NaN. */
+  satisfaction(cell: string): {raw: string; n: number; s: Satisfaction | null | undefined};
+  /** Whether a flag column's cell leaves the ticket out. */
+  flag(raw: string): boolean;
+}
 
-  const channelFor = (raw: string, line: number) => {
+export function ticketCells(ctx: FileContext, vocab: TicketVocab = {}): TicketCells {
+  const split = vocab.tagSplit ?? /[\s,]+/;
+  const channelCache = new Map<string, ReturnType<TicketCells["channel"]>>();
+  const channel = (raw: string) => {
     let c = channelCache.get(raw);
     if (!c) {
       const key = raw.trim().toLowerCase();
       const own = vocab.channels?.[key] ?? vocab.channels?.[raw.trim()];
       const shared = channelOf(raw);
-      if (!own && !shared.known && !warned.has(key)) {
-        warned.add(key);
-        sink.warn(
-          line,
-          "channel",
-          `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`,
-        );
-      }
       c = {
         channel: own ?? shared.channel,
         raw: ctx.intern(raw.trim()),
         outbound: vocab.outbound?.has(key) ?? false,
+        unknownKey: !own && !shared.known ? key : null,
       };
       channelCache.set(raw, c);
     }
     return c;
   };
-
-  const at = (f: string[], i: number): string | undefined => (i < 0 ? undefined : f[i]);
-  const text = (f: string[], i: number): string | null => {
-    const v = i < 0 ? "" : (f[i] ?? "").trim();
+  const text = (raw: string): string | null => {
+    const v = raw.trim();
     return v === "" || v === "-" ? null : ctx.intern(v);
   };
   // Status and priority words repeat on every row: look each raw word up once.
-  const statusCache = new Map<string, Status | null>();
-  const status = (raw: string): Status | null => {
-    let s = statusCache.get(raw);
-    if (s === undefined) {
-      s = vocab.statuses?.[raw.trim().toLowerCase()] ?? statusOf(raw);
-      if (statusCache.size < 1000) statusCache.set(raw, s);
+  const statusCache = new Map<string, ReturnType<TicketCells["status"]>>();
+  const status = (raw: string) => {
+    let hit = statusCache.get(raw);
+    if (hit === undefined) {
+      const s = vocab.statuses?.[raw.trim().toLowerCase()] ?? statusOf(raw);
+      const excluded = excludedStatus(raw);
+      const invalid = s || excluded ? null : raw.trim() ? `unknown status "${raw.slice(0, 30)}"` : "missing";
+      hit = {status: s, excluded, invalid};
+      if (statusCache.size < 1000) statusCache.set(raw, hit);
     }
-    return s;
+    return hit;
   };
   // Satisfaction words repeat too: trim, case-fold and score each raw cell once.
-  const satisfactionCache = new Map<string, {raw: string; n: number; s: Satisfaction | null | undefined}>();
+  const satisfactionCache = new Map<string, ReturnType<TicketCells["satisfaction"]>>();
   const satisfaction = (cell: string) => {
     let hit = satisfactionCache.get(cell);
     if (hit === undefined) {
@@ -137,13 +143,13 @@ export function ticketCsvReader(
   // row with that cell share one frozen array (a copy per row was ~56 bytes a ticket, kept alive
   // until the dataset is written).
   const tagsCache = new Map<string, string[]>();
-  const tagsOf = (raw: string): string[] => {
-    let tags = tagsCache.get(raw);
-    if (tags === undefined) {
-      tags = Object.freeze(raw.split(split).filter(Boolean).map(ctx.intern)) as string[];
-      if (tagsCache.size < 10_000) tagsCache.set(ctx.intern(raw), tags);
+  const tags = (raw: string): string[] => {
+    let t = tagsCache.get(raw);
+    if (t === undefined) {
+      t = Object.freeze(raw.split(split).filter(Boolean).map(ctx.intern)) as string[];
+      if (tagsCache.size < 10_000) tagsCache.set(ctx.intern(raw), t);
     }
-    return tags;
+    return t;
   };
   const priorityCache = new Map<string, string | null>();
   const priority = (raw: string): string | null => {
@@ -155,6 +161,31 @@ export function ticketCsvReader(
     }
     return p;
   };
+  const flag = (raw: string) => TRUTHY.has(raw.trim().toLowerCase());
+  return {status, channel, text, priority, tags, satisfaction, flag};
+}
+
+/** What the native engine needs to read a file as `ticketCsvReader` reads it. */
+export interface TicketCsvPlan {
+  header: string[];
+  cols: TicketColumns;
+  cells: TicketCells;
+  /** Status of every ticket when the layout has no status column. */
+  defaultStatus: Status;
+}
+
+export function ticketCsvReader(
+  ctx: FileContext,
+  header: string[],
+  cols: TicketColumns,
+  vocab: TicketVocab = {},
+): CsvReader {
+  const cells = new Cells(ctx);
+  const read = ticketCells(ctx, vocab);
+  const sink = ctx.sink;
+  const warned = new Set<string>();
+  const at = (f: string[], i: number): string | undefined => (i < 0 ? undefined : f[i]);
+  const text = (f: string[], i: number): string | null => (i < 0 ? null : read.text(f[i] ?? ""));
 
   const used = [
     cols.id,
@@ -168,6 +199,7 @@ export function ticketCsvReader(
   used.push(cols.type, cols.channel, cols.group, cols.assignee, cols.tags, cols.satisfaction, cols.replies);
   used.push(cols.reopens, ...cols.metrics.map((m) => m.index), ...cols.flags.map((m) => m.index));
   return {
+    ticketCsv: {header, cols, cells: read, defaultStatus: vocab.defaultStatus ?? "open"},
     dateColumns: [cols.created, cols.updated, cols.solved, cols.firstReplyAt].filter((i) => i >= 0),
     columns: used.filter((i) => i >= 0),
     row(f, line) {
@@ -181,21 +213,25 @@ export function ticketCsvReader(
       const t = newTicket(ctx, id.length > 12 ? ctx.intern(id) : id, created, line);
       let excluded: string | null = null;
       if (cols.status >= 0) {
-        const raw = f[cols.status] ?? "";
-        excluded = excludedStatus(raw);
-        const s = status(raw);
-        if (s) t.status = s;
-        else if (!excluded) {
-          const reason = raw.trim() ? `unknown status "${raw.slice(0, 30)}"` : "missing";
-          return sink.reject(line, "status", reason, rowExcerpt(header, f));
-        }
+        const s = read.status(f[cols.status] ?? "");
+        if (s.invalid !== null) return sink.reject(line, "status", s.invalid, rowExcerpt(header, f));
+        excluded = s.excluded;
+        if (s.status) t.status = s.status;
       } else t.status = vocab.defaultStatus ?? "open";
       t.updated_at = cells.date(at(f, cols.updated), "updated_at");
       t.solved_at = cells.date(at(f, cols.solved), "solved_at");
       if (cols.channel >= 0) {
         const raw = f[cols.channel] ?? "";
         if (raw.trim() !== "") {
-          const c = channelFor(raw, line);
+          const c = read.channel(raw);
+          if (c.unknownKey !== null && !warned.has(c.unknownKey)) {
+            warned.add(c.unknownKey);
+            sink.warn(
+              line,
+              "channel",
+              `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`,
+            );
+          }
           t.channel = c.channel;
           t.channel_raw = c.raw;
           if (c.outbound && !excluded) excluded = "outbound (agent-initiated) ticket";
@@ -205,14 +241,14 @@ export function ticketCsvReader(
       const agent = text(f, cols.assignee);
       t.assignee = agent === null ? null : ctx.agent(agent);
       t.type = text(f, cols.type);
-      if (cols.priority >= 0) t.priority = priority(f[cols.priority] ?? "");
+      if (cols.priority >= 0) t.priority = read.priority(f[cols.priority] ?? "");
       if (cols.tags >= 0) {
         const raw = (f[cols.tags] ?? "").trim();
-        if (raw !== "") t.tags = tagsOf(raw);
+        if (raw !== "") t.tags = read.tags(raw);
         if (!excluded && t.tags.includes("closed_by_merge")) excluded = "merged ticket (closed_by_merge)";
       }
       for (const flag of cols.flags) {
-        if (!excluded && TRUTHY.has((f[flag.index] ?? "").trim().toLowerCase())) excluded = flag.reason;
+        if (!excluded && read.flag(f[flag.index] ?? "")) excluded = flag.reason;
       }
       t.replies = cells.count(at(f, cols.replies), "replies");
       t.reopens = cells.count(at(f, cols.reopens), "reopens");
@@ -237,7 +273,7 @@ export function ticketCsvReader(
         t.full_resolution_minutes = minutesBetween(created, t.solved_at);
       let csat: SurveyResponse | null = null;
       if (cols.satisfaction >= 0) {
-        const {raw, n, s} = satisfaction(f[cols.satisfaction] ?? "");
+        const {raw, n, s} = read.satisfaction(f[cols.satisfaction] ?? "");
         if (s === undefined) {
           if (!warned.has(`sat:${raw}`)) {
             warned.add(`sat:${raw}`);

@@ -1,6 +1,7 @@
 /** The contract between format adapters and the ingest pipeline. */
 import type {Satisfaction, SurveyResponse, Ticket} from "../schema/index.ts";
 import type {DateReader} from "../text/dates.ts";
+import type {TicketCsvPlan} from "./ticket-csv.ts";
 
 /** Ticket fields a ticket_metrics record (or an event log) can set. */
 export type MetricsPatch = Partial<
@@ -92,6 +93,8 @@ export interface FileContext {
 export type Content = "tickets" | "responses" | "events" | "mixed";
 
 export interface CsvReader {
+  /** Set by readers that are exactly `ticketCsvReader`: lets the native engine read the file. */
+  ticketCsv?: TicketCsvPlan;
   /** Column indices holding dates, sampled to infer the day/month order. */
   dateColumns: number[];
   /** Columns the reader uses; other cells may arrive empty. Omit to receive every column. */

@@ -115,30 +115,49 @@ interface Shared {
   intern: (s: string) => string;
 }
 
-async function ingestOne(source: InputSource, options: IngestOptions, shared: Shared): Promise<void> {
-  const {combiner} = shared;
-  let iterator: AsyncIterator<Uint8Array>;
+/** The first decoded text of a source, enough to detect its format, and the stream to go on with. */
+export interface SourceHead {
+  head: string;
+  /** True when the head is the whole source. */
+  done: boolean;
+  /** Bytes read so far. */
+  bytes: number;
+  decoder: ByteDecoder;
+  iterator: AsyncIterator<Uint8Array>;
+}
+
+/** Reads at least HEAD_CHARS of decoded text (or the whole source when shorter). Throws on read errors. */
+export async function readHead(source: InputSource): Promise<SourceHead> {
   const decoder = new ByteDecoder();
+  const iterator = source.stream()[Symbol.asyncIterator]();
   let head = "";
   let done = false;
   let bytes = 0;
-  try {
-    iterator = source.stream()[Symbol.asyncIterator]();
-    while (head.length < HEAD_CHARS) {
-      const r = await iterator.next();
-      if (r.done) {
-        head += decoder.end();
-        done = true;
-        break;
-      }
-      bytes += r.value.length;
-      head += decoder.decode(r.value);
+  while (head.length < HEAD_CHARS) {
+    const r = await iterator.next();
+    if (r.done) {
+      head += decoder.end();
+      done = true;
+      break;
     }
+    bytes += r.value.length;
+    head += decoder.decode(r.value);
+  }
+  return {head, done, bytes, decoder, iterator};
+}
+
+async function ingestOne(source: InputSource, options: IngestOptions, shared: Shared): Promise<void> {
+  const {combiner} = shared;
+  let opened: SourceHead;
+  try {
+    opened = await readHead(source);
   } catch (error) {
     const f = combiner.addFile(source.name, "unknown", "unknown");
     combiner.sink(f).fileProblem(0, "file", `could not read: ${(error as Error).message}`);
     return;
   }
+  const {head, done, decoder, iterator} = opened;
+  let bytes = opened.bytes;
   if (head.trim() === "") {
     const f = combiner.addFile(source.name, "unknown", "unknown");
     combiner.sink(f).fileProblem(1, "file", "empty file (no header, no rows)");

@@ -30,10 +30,14 @@ export async function runCsv(
       sink.reject(line, failed.field, failed.reason, rowExcerpt(header[0]!, fields));
       return;
     }
-    if (fields.length > width && fields.slice(width).some((f) => f.trim() !== "")) {
-      const reason = `row has ${fields.length} fields, header has ${width} (unquoted delimiter?)`;
-      sink.reject(line, "row", reason, rowExcerpt(header[0]!, fields));
-      return;
+    if (fields.length > width) {
+      if (fields.slice(width).some((f) => f.trim() !== "")) {
+        const reason = `row has ${fields.length} fields, header has ${width} (unquoted delimiter?)`;
+        sink.reject(line, "row", reason, rowExcerpt(header[0]!, fields));
+        return;
+      }
+      // Blank cells past the header (a trailing delimiter) are spreadsheet noise, not data.
+      fields.length = width;
     }
     try {
       reader!.row(fields, line);
@@ -58,9 +62,14 @@ export async function runCsv(
       for (const {fields} of sample)
         for (const c of reader.dateColumns) if (fields[c]) ctx.dates.observe(fields[c]!);
       if (reader.columns) {
-        const wanted = new Uint8Array(Math.max(header[0]!.length, ...reader.columns) + 1);
+        // Only the header's columns: a cell beyond them must reach the extra-field check.
+        const wanted = new Uint8Array(header[0]!.length);
         for (const c of reader.columns) if (c >= 0) wanted[c] = 1;
         parser.wanted = wanted;
+        // Sampled rows then look like every later row: cells the reader does not use are empty
+        // (in reject excerpts too, whichever row is rejected).
+        for (const {fields} of sample)
+          for (let c = 0; c < fields.length; c++) if (c < wanted.length && wanted[c] === 0) fields[c] = "";
       }
     } else {
       failed = opened;

@@ -87,6 +87,15 @@ export async function writeDataset(dir: string, contents: DatasetContents): Prom
     ),
   ]);
   for (const w of written) if (w.status === "rejected") throw w.reason;
+  await writeSidecars(dir, contents);
+}
+
+/** Everything of a dataset directory but its Parquet files: profile, manifest, rejects, private files. */
+export async function writeSidecars(
+  dir: string,
+  contents: Pick<DatasetContents, "manifest" | "rejects" | "agents" | "profile" | "salt">,
+): Promise<void> {
+  const file = (name: keyof typeof DATASET_FILES) => path.join(dir, DATASET_FILES[name]);
   await writeJson(file("profile"), contents.profile);
   await writeJson(file("manifest"), contents.manifest);
   await writeCsv(file("rejects"), REJECT_COLUMNS, contents.rejects);

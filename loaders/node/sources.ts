@@ -4,17 +4,23 @@ import path from "node:path";
 import type {InputSource} from "../ingest/index.ts";
 import {UsageError} from "./errors.ts";
 
+/** An input source that is a file on disk, which the DuckDB engine can read by path. */
+export interface FileInput extends InputSource {
+  path: string;
+}
+
 /** A file on disk as an ingestion source, read in chunks so large exports never become one string. */
-export function fileSource(file: string, size: number, name = file): InputSource {
+export function fileSource(file: string, size: number, name = file): FileInput {
   return {
     name,
     size,
+    path: file,
     stream: () => createReadStream(file, {highWaterMark: 1 << 16}) as AsyncIterable<Uint8Array>,
   };
 }
 
 export interface CollectedInputs {
-  sources: InputSource[];
+  sources: FileInput[];
   /** A `profile.json` found inside an input directory (the demo ships one beside its exports). */
   profileFile: string | null;
   /** Files seen in directories but not ingested: documentation such as README.md. */

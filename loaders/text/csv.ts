@@ -85,7 +85,6 @@ export class CsvParser {
     const buf = this.buf;
     const n = buf.length;
     const delim = this.delimiter!.charCodeAt(0);
-    const wanted = this.wanted;
     let i = 0;
     while (i < n) {
       const recordStart = i;
@@ -141,6 +140,8 @@ export class CsvParser {
             if (c === delim || c === LF || c === CR) break;
             k++;
           }
+          // Read for every cell: the caller sets it from inside a record handler of this call.
+          const wanted = this.wanted;
           const c = fields.length;
           fields.push(wanted === null || c >= wanted.length || wanted[c] === 1 ? buf.slice(i, k) : "");
           i = k;

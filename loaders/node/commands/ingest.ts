@@ -2,13 +2,13 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {Command, Option} from "commander";
 import {FORMAT_IDS} from "../../formats/index.ts";
-import {ingest, type IngestResult} from "../../ingest/index.ts";
 import {isValidTimeZone} from "../../text/tz.ts";
-import {DATASET_FILES, datasetSalt, defaultProfile, readProfile, writeDataset} from "../dataset.ts";
+import {DATASET_FILES, datasetSalt, defaultProfile, readProfile} from "../dataset.ts";
 import {InputError, UsageError} from "../errors.ts";
 import {createProgress} from "../progress.ts";
 import {collectInputs} from "../sources.ts";
 import {formatSummary} from "../ingest-summary.ts";
+import {ingestToDataset, type IngestEngine, type IngestRun} from "../ingest-run.ts";
 
 /** Problem lines printed before pointing at rejects.csv for the rest. */
 const MAX_PROBLEMS = 20;
@@ -21,6 +21,7 @@ export interface IngestCommandOptions {
   tz?: string;
   dayFirst?: boolean;
   monthFirst?: boolean;
+  engine?: IngestEngine;
 }
 
 export function register(program: Command): void {
@@ -41,13 +42,21 @@ export function register(program: Command): void {
     .option("--tz <zone>", "IANA zone of timestamps without an offset (default: the profile's, else UTC)")
     .addOption(new Option("--day-first", "read slash dates as dd/mm/yyyy").conflicts("monthFirst"))
     .addOption(new Option("--month-first", "read slash dates as mm/dd/yyyy").conflicts("dayFirst"))
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "auto: native DuckDB reads flat ticket CSVs, the core the rest; javascript: the core reads everything",
+      )
+        .choices(["auto", "javascript"])
+        .default("auto"),
+    )
     .action(async (paths: string[], options: IngestCommandOptions) => {
       await runIngest(paths, options);
     });
 }
 
 /** The ingest command without commander: validates, ingests, writes the dataset, reports. */
-export async function runIngest(paths: string[], options: IngestCommandOptions): Promise<IngestResult> {
+export async function runIngest(paths: string[], options: IngestCommandOptions): Promise<IngestRun> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(options.org)) {
     throw new UsageError(`--org "${options.org}": use letters, digits, ".", "_" or "-"`);
   }
@@ -78,27 +87,32 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
 
   const totalBytes = inputs.sources.reduce((sum, s) => sum + (s.size ?? 0), 0);
   const progress = createProgress(totalBytes);
-  let result: IngestResult;
+  let result: IngestRun;
   try {
-    result = await ingest(inputs.sources, {
-      orgId: options.org,
-      format: options.format,
-      mapping,
-      tz,
-      dayFirst: options.dayFirst ? true : options.monthFirst ? false : undefined,
-      salt,
-      onProgress: (p) => progress.update(p),
-    });
+    result = await ingestToDataset(
+      inputs.sources,
+      {
+        orgId: options.org,
+        format: options.format,
+        mapping,
+        tz,
+        dayFirst: options.dayFirst ? true : options.monthFirst ? false : undefined,
+        salt,
+        engine: options.engine,
+        onProgress: (p) => progress.update(p),
+      },
+      options.out,
+      {profile, salt},
+    );
   } finally {
     progress.stop();
   }
-  await writeDataset(options.out, {...result, profile, salt});
 
   const out = process.stdout;
   out.write(formatSummary(result.manifest));
   out.write(
-    `\nWrote ${result.tickets.length.toLocaleString("en-US")} tickets and ` +
-      `${result.responses.length.toLocaleString("en-US")} survey responses to ${options.out}\n`,
+    `\nWrote ${result.tickets.toLocaleString("en-US")} tickets and ` +
+      `${result.responses.toLocaleString("en-US")} survey responses to ${options.out}\n`,
   );
   const invalid = result.rejects.filter((r) => r.severity === "invalid").length;
   if (result.rejects.length > 0) {

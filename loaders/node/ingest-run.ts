@@ -1,0 +1,69 @@
+/**
+ * `servicebench ingest` from input files to a dataset directory, with one of two engines:
+ * - "javascript": the isomorphic core (`ingest()`, the same code the browser runs), then
+ *   `writeDataset`;
+ * - "auto": native DuckDB reads flat ticket CSVs (see ingest-native/), which is several times
+ *   faster on large exports, and the core reads everything else. A run the DuckDB engine cannot
+ *   read exactly as the core would (see `declined`) falls back to the core, so both engines
+ *   always write the same dataset.
+ */
+import type {Manifest, Profile, Reject} from "../schema/index.ts";
+import {ingest, type IngestOptions} from "../ingest/index.ts";
+import {writeDataset} from "./dataset.ts";
+import {ingestNative} from "./ingest-native/index.ts";
+import type {FileInput} from "./sources.ts";
+
+export type IngestEngine = "auto" | "javascript";
+
+export interface IngestRunOptions extends IngestOptions {
+  /** Default "auto". */
+  engine?: IngestEngine;
+}
+
+/** What an ingest wrote, without the rows (they are in the dataset's Parquet files). */
+export interface IngestRun {
+  manifest: Manifest;
+  rejects: Reject[];
+  /** Pseudonym -> name or id, for the dataset owner only. */
+  agents: {code: string; name: string}[];
+  /** One line per invalid row or bad file: `file:line: field: reason`. Any line means exit 1. */
+  problems: string[];
+  warnings: string[];
+  tickets: number;
+  responses: number;
+  engine: "duckdb" | "javascript";
+  /** Why the DuckDB engine left the run to the core, when "auto" ended on "javascript". */
+  declined: string | null;
+}
+
+export interface DatasetExtras {
+  profile: Profile;
+  salt: string;
+}
+
+export async function ingestToDataset(
+  sources: FileInput[],
+  options: IngestRunOptions,
+  out: string,
+  extras: DatasetExtras,
+): Promise<IngestRun> {
+  let declined: string | null = null;
+  if ((options.engine ?? "auto") === "auto") {
+    const native = await ingestNative(sources, options, out, extras);
+    if ("engine" in native) return native;
+    declined = native.declined;
+  }
+  const result = await ingest(sources, options);
+  await writeDataset(out, {...result, ...extras});
+  return {
+    manifest: result.manifest,
+    rejects: result.rejects,
+    agents: result.agents,
+    problems: result.problems,
+    warnings: result.warnings,
+    tickets: result.tickets.length,
+    responses: result.responses.length,
+    engine: "javascript",
+    declined,
+  };
+}
