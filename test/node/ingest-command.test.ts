@@ -111,12 +111,37 @@ describe("servicebench ingest", () => {
     ["both date orders", ["--day-first", "--month-first"]],
     ["an unreadable --mapping", ["--mapping", "/nonexistent/mapping.json"]],
     ["a bad --org id", ["--org", "../etc"]],
+    ["an unknown --engine", ["--engine", "spark"]],
   ])("exits 2 on %s", async (_name, args) => {
     await exportFile("tickets.json", page([zticket(1)]));
     const argv = args[0] === "ingest" ? args : [...ingestArgs(), ...args];
     const run = await runCli(argv);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads a ticket CSV with either engine into the same dataset, and invalid rows exit 1 both ways", async () => {
+    const csv = [
+      "Id,Requester,Assignee,Status,Via,Created at,Updated at,Solved at,Replies",
+      "1,Jane,Agent 1,Solved,Mail,2024-05-02 08:00:00,2024-05-02 10:00:00,2024-05-02 10:00:00,2",
+      "2,Jane,Agent 2,Open,Chat,2024-05-03 09:30:00,2024-05-03 09:45:00,,x",
+      "3,Jane,,Deleted,Mail,2024-05-04 09:30:00,2024-05-04 09:45:00,,1",
+    ].join("\n");
+    await exportFile("tickets.csv", `${csv}\n`);
+    const datasets = [];
+    for (const engine of ["auto", "javascript"]) {
+      const run = await runCli(ingestArgs("--tz", "Europe/Paris", "--engine", engine));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('tickets.csv:3: replies: not a whole number "x"');
+      expect(run.stdout).toMatch(/tickets\.csv\s+zendesk-csv\s+3\s+1\s+2\s+0\s+1/);
+      // The same directory twice: the second run keeps the first one's salt, so agent codes match.
+      const {manifest, ...rest} = await readDataset(out);
+      datasets.push({...rest, manifest: {...manifest, generated_at: ""}});
+    }
+    expect(datasets[0]).toEqual(datasets[1]);
+    expect(datasets[0]!.tickets.map((t) => [t.ticket_id, t.created_at])).toEqual([
+      ["1", Date.UTC(2024, 4, 2, 6)],
+    ]);
   });
 
   it("exits 2 on a path that does not exist", async () => {
