@@ -36,14 +36,15 @@ const FAST_DATE =
 
 /** Local epoch ms of a cell in the fast form, when DuckDB reads the same instant, else NULL. */
 const fastDate = (x: string) =>
-  `CASE WHEN regexp_full_match(${x}, '${FAST_DATE}') THEN epoch_ms(TRY_CAST(${x}[1:19] AS TIMESTAMP)) END`;
+  `CASE WHEN regexp_full_match(${x}, '${FAST_DATE}') THEN epoch_ms(TRY_CAST(` +
+  `CASE WHEN length(${x}) = 19 THEN ${x} ELSE ${x}[1:19] END AS TIMESTAMP)) END`;
 
 /**
  * Value of a cell of 1 to 15 plain digits without a leading zero (what `digitsOnly` reads, and
  * text that prints back from the value), else NULL.
  */
 const fastDigits = (x: string) =>
-  `CASE WHEN regexp_full_match(${x}, '0|[1-9][0-9]{0,14}') THEN CAST(${x} AS DOUBLE) END`;
+  `CASE WHEN regexp_full_match(${x}, '0|[1-9][0-9]{0,14}') THEN CAST(CAST(${x} AS UBIGINT) AS DOUBLE) END`;
 
 export type ColumnKind = "date" | "number" | "text";
 
@@ -102,7 +103,8 @@ export async function loadRaw(
       parse.push(`${fastDate(`c${c}`)} AS ${localMs(c)}`, `c${c}`);
       keep.push(
         localMs(c),
-        `(CASE WHEN c${c}[11] = 'T' THEN 1 ELSE 0 END + CASE WHEN length(c${c}) = 20 THEN 2 ELSE 0 END)::UTINYINT AS ${dateForm(c)}`,
+        `CASE WHEN ${localMs(c)} IS NULL THEN NULL WHEN length(c${c}) = 19 AND c${c}[11] = ' ' THEN 0 ` +
+          `ELSE (CASE WHEN c${c}[11] = 'T' THEN 1 ELSE 0 END + CASE WHEN length(c${c}) = 20 THEN 2 ELSE 0 END) END::UTINYINT AS ${dateForm(c)}`,
       );
     } else if (kind === "number") {
       parse.push(`${fastDigits(`c${c}`)} AS ${digits(c)}`, `c${c}`);
