@@ -8,6 +8,7 @@ import {Cells, checkTicket, minutesBetween, newResponse, newTicket, rowExcerpt} 
 import type {CsvReader, FileContext, MetricsPatch} from "./types.ts";
 import {
   channelOf,
+  excludedChannel,
   excludedStatus,
   priorityOf,
   satisfactionOf,
@@ -77,7 +78,7 @@ export interface TicketCells {
   /** Canonical status, the reason the status leaves the ticket out, or why the row is invalid. */
   status(raw: string): {status: Status | null; excluded: string | null; invalid: string | null};
   /** Channel of a non-blank cell; `unknownKey` is set when the word is unknown (warned once). */
-  channel(raw: string): {channel: Channel; raw: string; outbound: boolean; unknownKey: string | null};
+  channel(raw: string): {channel: Channel; raw: string; excluded: string | null; unknownKey: string | null};
   /** A free-text cell (group, type, assignee): null when blank or "-". */
   text(raw: string): string | null;
   priority(raw: string): string | null;
@@ -101,7 +102,7 @@ export function ticketCells(ctx: FileContext, vocab: TicketVocab = {}): TicketCe
       c = {
         channel: own ?? shared.channel,
         raw: ctx.intern(raw.trim()),
-        outbound: vocab.outbound?.has(key) ?? false,
+        excluded: vocab.outbound?.has(key) ? "outbound (agent-initiated) ticket" : excludedChannel(raw),
         unknownKey: !own && !shared.known ? key : null,
       };
       channelCache.set(raw, c);
@@ -234,7 +235,7 @@ export function ticketCsvReader(
           }
           t.channel = c.channel;
           t.channel_raw = c.raw;
-          if (c.outbound && !excluded) excluded = "outbound (agent-initiated) ticket";
+          excluded ??= c.excluded;
         }
       }
       t.group = text(f, cols.group);

@@ -23,10 +23,23 @@ const CHANNEL_WORDS: Record<string, Channel> = {
 
 /**
  * Zendesk words that name how a ticket was made rather than where the customer wrote: follow-ups
- * of closed tickets, triggers, side conversations. Known, and counted as "other". (A
- * `sample_ticket` still warns: it is not a customer contact, and the user should see it.)
+ * of closed tickets, triggers, side conversations. Known, and counted as "other".
  */
 const OTHER_WORDS = new Set(["closed_ticket", "closed ticket", "rule", "side_conversation"]);
+
+/**
+ * Channel words of tickets no customer wrote: the sample ticket a new Zendesk account opens with
+ * ("Sample ticket: Meet the ticket"). Left out of the dataset and counted, like deleted tickets.
+ */
+const SAMPLE_WORDS = new Set(["sample_ticket", "sample ticket"]);
+
+/** Why a channel value leaves its ticket out, or null. */
+export function excludedChannel(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  return SAMPLE_WORDS.has(raw.trim().toLowerCase())
+    ? "sample ticket (made by the helpdesk, not a customer)"
+    : null;
+}
 
 /**
  * Canonical channel of a raw value; unknown values map to "other" and `known` says so, so the
@@ -36,7 +49,9 @@ export function channelOf(raw: string | null | undefined): {channel: Channel; kn
   if (raw === null || raw === undefined || raw.trim() === "") return {channel: "other", known: true};
   const word = raw.trim().toLowerCase();
   const c = CHANNEL_WORDS[word];
-  return c ? {channel: c, known: true} : {channel: "other", known: OTHER_WORDS.has(word)};
+  return c
+    ? {channel: c, known: true}
+    : {channel: "other", known: OTHER_WORDS.has(word) || SAMPLE_WORDS.has(word)};
 }
 
 const STATUS_WORDS: Record<string, Status> = {

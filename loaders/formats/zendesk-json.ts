@@ -10,6 +10,7 @@ import {Cells, checkTicket, idText, newResponse, newTicket, objectExcerpt} from 
 import type {FileContext, JsonAdapter, JsonReader, MetricsPatch} from "./types.ts";
 import {
   channelOf,
+  excludedChannel,
   excludedStatus,
   priorityOf,
   satisfactionOf,
@@ -97,6 +98,7 @@ export function zendeskReader(ctx: FileContext): JsonReader {
     t.tags = tags.map(ctx.intern);
     let excluded = excludedStatus(rawStatus);
     if (!excluded && tags.includes("closed_by_merge")) excluded = "merged ticket (closed_by_merge)";
+    excluded ??= excludedChannel(via);
     const status = statusOf(rawStatus);
     if (status) t.status = status;
     else if (!excluded) return sink.reject(line, "status", `unknown status "${rawStatus.slice(0, 30)}"`, ex);

@@ -229,18 +229,18 @@ async function readCells(lookups: Lookups, file: NativeFile): Promise<string | n
       blank: "BOOLEAN",
       channel: "VARCHAR",
       channel_raw: "VARCHAR",
-      outbound: "BOOLEAN",
+      excluded: "VARCHAR",
       unknown_key: "VARCHAR",
     },
     (raw) => {
       if (raw.trim() === "")
-        return {blank: true, channel: null, channel_raw: null, outbound: false, unknown_key: null};
+        return {blank: true, channel: null, channel_raw: null, excluded: null, unknown_key: null};
       const c = cells.channel(raw);
       return {
         blank: false,
         channel: c.channel,
         channel_raw: c.raw,
-        outbound: c.outbound,
+        excluded: c.excluded,
         unknown_key: c.unknownKey,
       };
     },

@@ -148,8 +148,8 @@ export function rowSql(
     channel
       ? `CASE WHEN ${channel}.blank THEN 'other' ELSE ${channel}.channel END AS channel, ` +
           `CASE WHEN ${channel}.blank THEN NULL ELSE ${channel}.channel_raw END AS channel_raw, ` +
-          `NOT ${channel}.blank AND ${channel}.outbound AS outbound`
-      : `'other' AS channel, NULL AS channel_raw, FALSE AS outbound`,
+          `CASE WHEN ${channel}.blank THEN NULL ELSE ${channel}.excluded END AS channel_excluded`
+      : `'other' AS channel, NULL AS channel_raw, NULL AS channel_excluded`,
   );
   for (const [name, c] of [
     ["group", cols.group],
@@ -190,7 +190,7 @@ export function rowSql(
   };
   const d = [
     "*",
-    `coalesce(excluded0, CASE WHEN outbound THEN 'outbound (agent-initiated) ticket' END, ` +
+    `coalesce(excluded0, channel_excluded, ` +
       `CASE WHEN merged THEN 'merged ticket (closed_by_merge)' END` +
       cols.flags.map((f, k) => `, CASE WHEN flag${k} THEN ${literal(f.reason)} END`).join("") +
       `) AS excluded`,
