@@ -48,7 +48,8 @@ export function newTicket(ctx: FileContext, id: string, created: number, line: n
   };
 }
 
-const DURATIONS = [
+/** The ticket's duration fields, in the order checkTicket checks them. */
+export const DURATIONS = [
   "first_reply_minutes",
   "first_reply_minutes_business",
   "first_resolution_minutes",

@@ -10,7 +10,7 @@
 import {mkdir, mkdtemp, rename, rm} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {rowExcerpt} from "../../formats/common.ts";
+import {DURATIONS, rowExcerpt} from "../../formats/common.ts";
 import {Agents} from "../../ingest/agents.ts";
 import {ingest, SERVICEBENCH_VERSION, type IngestOptions} from "../../ingest/index.ts";
 import type {FileManifest, Manifest, Reject} from "../../schema/index.ts";
@@ -26,7 +26,7 @@ import {cellText, loadRaw, rawTable} from "./load.ts";
 import {lookup, Lookups} from "./lookups.ts";
 import {openFile, type NativeFile} from "./open.ts";
 import {outputSql} from "./output-sql.ts";
-import {codeColumn, CODES, controlTable, DURATIONS, filledDurations, rowSql, valuesView} from "./row-sql.ts";
+import {codeColumn, CODES, controlTable, filledDurations, rowSql, valuesView} from "./row-sql.ts";
 import {literal} from "./sql.ts";
 
 /** DuckDB's memory while ingesting; beyond it, intermediate tables spill to a temporary directory. */

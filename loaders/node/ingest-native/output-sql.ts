@@ -7,7 +7,8 @@ import {RESPONSE_TABLE, TICKET_TABLE} from "../dataset.ts";
 import type {Column} from "../table-columns.ts";
 import {lookup, type Lookups} from "./lookups.ts";
 import type {NativeFile} from "./open.ts";
-import {DURATIONS, filledDurations} from "./row-sql.ts";
+import {DURATIONS} from "../../formats/common.ts";
+import {filledDurations} from "./row-sql.ts";
 import {literal} from "./sql.ts";
 
 /** A lookup value as a SQL literal. */

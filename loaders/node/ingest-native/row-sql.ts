@@ -5,7 +5,7 @@
  * Changing the order of checks in ticket-csv.ts means changing it here; the engine equivalence
  * test (test/node/ingest-engines.test.ts) fails when the two differ.
  */
-import {FUTURE_SLACK_MS} from "../../formats/common.ts";
+import {DURATIONS, FUTURE_SLACK_MS} from "../../formats/common.ts";
 import type {DurationField, TicketColumns} from "../../formats/ticket-csv.ts";
 import {cell, dateForm, digits, localMs, rawTable, slowText} from "./load.ts";
 import {lookup, MAX_RUNS, SLOT_MS, slotOf, type Lookups} from "./lookups.ts";
@@ -38,20 +38,6 @@ export function codeColumn(cols: TicketColumns, name: string): number {
   }; // prettier-ignore
   return at[name] ?? -1;
 }
-
-/** The duration fields in checkTicket's order. */
-export const DURATIONS: DurationField[] = [
-  "first_reply_minutes",
-  "first_reply_minutes_business",
-  "first_resolution_minutes",
-  "first_resolution_minutes_business",
-  "full_resolution_minutes",
-  "full_resolution_minutes_business",
-  "requester_wait_minutes",
-  "requester_wait_minutes_business",
-  "agent_wait_minutes",
-  "agent_wait_minutes_business",
-];
 
 interface Fail {
   when: string;
