@@ -32,7 +32,10 @@ export interface IngestRun {
   tickets: number;
   responses: number;
   engine: "duckdb" | "javascript";
-  /** Why the DuckDB engine left the run to the core, when "auto" ended on "javascript". */
+  /**
+   * Why the DuckDB engine left a run with flat ticket CSVs to the core, when "auto" ended on
+   * "javascript"; null when it ran, or had nothing to read.
+   */
   declined: string | null;
 }
 
@@ -49,7 +52,10 @@ export async function ingestToDataset(
 ): Promise<IngestRun> {
   let declined: string | null = null;
   if ((options.engine ?? "auto") === "auto") {
-    const native = await ingestNative(sources, options, out, extras);
+    // An unexpected DuckDB error costs speed, not the dataset: the core then reads the run.
+    const native = await ingestNative(sources, options, out, extras).catch((error: unknown) => ({
+      declined: `the DuckDB engine failed (${(error as Error).message.split("\n")[0]})`,
+    }));
     if ("engine" in native) return native;
     declined = native.declined;
   }

@@ -110,6 +110,7 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
 
   const out = process.stdout;
   out.write(formatSummary(result.manifest));
+  if (result.declined !== null) out.write(`\nRead by the core engine: ${result.declined}\n`);
   out.write(
     `\nWrote ${result.tickets.toLocaleString("en-US")} tickets and ` +
       `${result.responses.toLocaleString("en-US")} survey responses to ${options.out}\n`,

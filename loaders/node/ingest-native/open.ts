@@ -25,7 +25,13 @@ export interface NativeFile {
   recordsPerByte: number;
 }
 
-export type OpenedFile = NativeFile | {kind: "core"; source: FileInput} | {kind: "decline"; reason: string};
+/**
+ * "native": a flat ticket CSV this engine reads; "decline": a ticket CSV it cannot read exactly
+ * (the run goes to the core); "elsewhere": tickets in a format only the core reads (so does the
+ * run); "core": a file the core reads beside this engine (surveys, unreadable or empty files).
+ */
+export type OpenedFile =
+  NativeFile | {kind: "core"; source: FileInput} | {kind: "decline" | "elsewhere"; reason: string};
 
 /** What `ticketCsvReader` calls while opening; anything said then is the core's to say. */
 function silentSink(said: string[]): Sink {
@@ -66,7 +72,7 @@ export async function openFile(
   if (adapter.content === "responses") return {kind: "core", source};
   const name = source.name;
   if (adapter.kind !== "csv" || found.shape !== "csv" || !found.csv)
-    return {kind: "decline", reason: `${name}: ${adapter.id} is read by the core`};
+    return {kind: "elsewhere", reason: `${name}: ${adapter.id} is read by the core`};
   if (decoder.encoding !== "utf-8" || decoder.fellBack)
     return {kind: "decline", reason: `${name}: not UTF-8`};
   const records = found.csv.records;

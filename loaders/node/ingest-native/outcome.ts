@@ -1,0 +1,227 @@
+/**
+ * What a native run tells its user besides the Parquet files, worded and counted exactly as the
+ * core's Combiner does: agent codes, row warnings, rejects with their excerpts, problem lines and
+ * the per-file manifest. Everything is read from the rows tables (index.ts) and the lookups.
+ */
+import {rowExcerpt} from "../../formats/common.ts";
+import type {Agents} from "../../ingest/agents.ts";
+import type {FileManifest, Reject} from "../../schema/index.ts";
+import {isoDate} from "../../text/dates.ts";
+import type {NativeRunner} from "../duckdb-native.ts";
+import {cellText, rawTable} from "./load.ts";
+import type {Lookups} from "./lookups.ts";
+import type {NativeFile} from "./open.ts";
+import {valuesView} from "./row-sql.ts";
+
+/** Invalid rows listed as problem lines per file (the rest are counted in one line), as the core does. */
+const MAX_PROBLEMS_PER_FILE = 1000;
+const MAX_WARNINGS_PER_FILE = 100;
+
+/** Agent codes in the order the core meets the names (first reaching row, file by file). */
+export async function codeAgents(runner: NativeRunner, agents: Agents, lookups: Lookups[]): Promise<void> {
+  const firsts = await runner.rows(
+    `SELECT fi, agent_name_code AS code, min(line)::DOUBLE AS line FROM sb_ctl ` +
+      `WHERE reach AND agent_name_code IS NOT NULL GROUP BY fi, agent_name_code ORDER BY fi, line`,
+  );
+  const codes = new Map<string, string>();
+  for (const {fi, code} of firsts) {
+    const name = lookups[fi as number]!.rows.get("agent_name")![code as number]!.value as string | null;
+    if (name !== null && !codes.has(name)) codes.set(name, agents.code(name));
+  }
+  await runner.load(
+    {
+      name: "sb_agents",
+      columns: [
+        {name: "name", type: "VARCHAR"},
+        {name: "code", type: "VARCHAR"},
+      ],
+    },
+    [...codes].map(([name, code]) => ({name, code})),
+  );
+}
+
+/** The core's three row warnings, each once per file and value, at the first row that reaches it. */
+export async function nativeWarnings(
+  runner: NativeRunner,
+  natives: NativeFile[],
+  lookups: Lookups[],
+): Promise<{lines: string[]; more: string[]}> {
+  const firsts = await runner.rows(`
+    SELECT fi, 0 AS k, channel_code AS code, min(line)::DOUBLE AS line FROM sb_ctl
+      WHERE reach AND channel_code IS NOT NULL GROUP BY fi, channel_code
+    UNION ALL SELECT fi, 2, satisfaction_code, min(line)::DOUBLE FROM sb_ctl
+      WHERE reach AND satisfaction_code IS NOT NULL GROUP BY fi, satisfaction_code
+    UNION ALL SELECT fi, 1, arg_min(r, line), min(line)::DOUBLE FROM sb_ctl WHERE reach AND first_warn GROUP BY fi`);
+  const lines: string[] = [];
+  const more: string[] = [];
+  for (const [fi, file] of natives.entries()) {
+    // Once per unknown channel word, per unknown score, and once per file for first_reply_at.
+    const found = new Map<string, {line: number; k: number; field: string; message: string}>();
+    const keep = (key: string, line: number, k: number, field: string, message: string) => {
+      const old = found.get(key);
+      if (!old || line < old.line) found.set(key, {line, k, field, message});
+    };
+    for (const row of firsts.filter((x) => x.fi === fi)) {
+      const line = row.line as number;
+      if (row.k === 0) {
+        const c = lookups[fi]!.rows.get("channel")![row.code as number]!;
+        if (c.blank || c.unknown_key === null) continue;
+        const raw = c.raw as string;
+        const message = `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`;
+        keep(`c:${c.unknown_key as string}`, line, 0, "channel", message);
+      } else if (row.k === 2) {
+        const sat = lookups[fi]!.rows.get("satisfaction")![row.code as number]!;
+        if (!sat.undef) continue;
+        const raw = sat.wraw as string;
+        keep(
+          `s:${raw}`,
+          line,
+          2,
+          "satisfaction",
+          `unknown or hashed score "${raw.slice(0, 24)}" left empty, not guessed`,
+        );
+      } else {
+        const err = await runner.rows(
+          `SELECT first_at_err AS e FROM ${valuesView(fi)} WHERE r = ${row.code}`,
+        );
+        keep("first", line, 1, "first_reply_at", `not a timestamp, ignored: ${err[0]!.e as string}`);
+      }
+    }
+    const own = [...found.values()].sort((a, b) => a.line - b.line || a.k - b.k);
+    for (const w of own.slice(0, MAX_WARNINGS_PER_FILE))
+      lines.push(`${file.source.name}:${w.line}: ${w.field}: ${w.message}`);
+    if (own.length > MAX_WARNINGS_PER_FILE)
+      more.push(`${file.source.name}:0: rows: ${own.length - MAX_WARNINGS_PER_FILE} more warnings`);
+  }
+  return {lines, more};
+}
+
+/** Why a rejected row was rejected, worded as checkTicket words it. */
+function reason(kind: string, text: string | null, num: number | null): string {
+  if (kind === "future") return `date in the future (${isoDate(num!)})`;
+  if (kind === "before") return `before created_at (${isoDate(num!)})`;
+  if (kind === "negative") return `negative duration (${num})`;
+  if (kind === "notnumber") return "not a number";
+  if (kind === "notcount") return `not a count (${num})`;
+  return text!;
+}
+
+/** Invalid rows and left-out tickets, with the excerpt the core would write. */
+export async function nativeRejects(
+  runner: NativeRunner,
+  natives: NativeFile[],
+): Promise<{rejects: Reject[]; problems: {lines: string[]; more: string[]}}> {
+  const rejects: Reject[] = [];
+  const problems = {lines: [] as string[], more: [] as string[]};
+  const counts = await runner.rows(
+    `SELECT fi, count(*) FILTER (WHERE NOT valid)::DOUBLE AS invalid FROM sb_ctl GROUP BY fi`,
+  );
+  for (const [fi, file] of natives.entries()) {
+    const invalidRows = (counts.find((c) => c.fi === fi)?.invalid as number | undefined) ?? 0;
+    // The view is read again only for files with invalid rows (its joins cost a pass).
+    const invalid =
+      invalidRows === 0
+        ? ""
+        : `SELECT r, line::DOUBLE AS line, rj_field AS field, rj_kind AS kind, rj_text AS text, rj_num AS num ` +
+          `FROM ${valuesView(fi)} WHERE rj IS NOT NULL UNION ALL `;
+    const rows = await runner.rows(
+      `${invalid}SELECT r, line::DOUBLE AS line, 'row' AS field, 'excluded' AS kind, excluded AS text, NULL AS num FROM sb_win ` +
+        `WHERE fi = ${fi} AND excluded IS NOT NULL ORDER BY line`,
+    );
+    const cells = await excerptCells(
+      runner,
+      file,
+      fi,
+      rows.map((row) => row.r as number),
+    );
+    let count = 0;
+    for (const row of rows) {
+      const excluded = row.kind === "excluded";
+      const why = excluded
+        ? (row.text as string)
+        : reason(row.kind as string, row.text as string | null, row.num as number | null);
+      rejects.push({
+        file: file.source.name,
+        line: row.line as number,
+        field: row.field as string,
+        reason: why,
+        excerpt: rowExcerpt(file.header, cells.get(Number(row.r)) ?? []),
+        severity: excluded ? "excluded" : "invalid",
+      });
+      if (excluded) continue;
+      if (++count <= MAX_PROBLEMS_PER_FILE)
+        problems.lines.push(`${file.source.name}:${row.line}: ${row.field}: ${why}`);
+    }
+    if (count > MAX_PROBLEMS_PER_FILE)
+      problems.more.push(
+        `${file.source.name}:0: rows: ${count - MAX_PROBLEMS_PER_FILE} more invalid rows (see rejects)`,
+      );
+  }
+  return {rejects, problems};
+}
+
+/** The cells of some rows of a file as the core's parser gives them (unused cells empty). */
+async function excerptCells(
+  runner: NativeRunner,
+  file: NativeFile,
+  fi: number,
+  rowids: number[],
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (rowids.length === 0) return out;
+  await runner.load(
+    {name: "sb_wanted", columns: [{name: "r", type: "DOUBLE"}]},
+    rowids.map((r) => ({r})),
+  );
+  const rows = await runner.rows(
+    `SELECT rowid::DOUBLE AS r, ${file.columns.map((c) => `${cellText(file, c)} AS "${c}"`).join(", ")} ` +
+      `FROM ${rawTable(fi)} WHERE rowid IN (SELECT CAST(r AS BIGINT) FROM sb_wanted)`,
+  );
+  for (const row of rows) {
+    const fields = file.header.map(() => "");
+    for (const c of file.columns) fields[c] = row[c] as string;
+    out.set(row.r as number, fields);
+  }
+  return out;
+}
+
+/** Per-file counts, as the core's Combiner keeps them. */
+export async function nativeManifest(runner: NativeRunner, natives: NativeFile[]): Promise<FileManifest[]> {
+  const counts = await runner.rows(`
+    SELECT fi, count(*)::DOUBLE AS read, count(*) FILTER (WHERE NOT valid)::DOUBLE AS invalid,
+      count(*) FILTER (WHERE valid)::DOUBLE AS valid FROM sb_ctl GROUP BY fi`);
+  const winners = await runner.rows(`
+    SELECT fi, excluded, count(*)::DOUBLE AS n FROM sb_win GROUP BY fi, excluded ORDER BY fi, min(line)`);
+  return natives.map((file, fi) => {
+    const c = counts.find((r) => r.fi === fi) ?? {read: 0, invalid: 0, valid: 0};
+    const excluded: Record<string, number> = {};
+    let kept = 0;
+    let left = 0;
+    for (const w of winners.filter((x) => x.fi === fi)) {
+      if (w.excluded === null) kept += w.n as number;
+      else {
+        excluded[w.excluded as string] = w.n as number;
+        left += w.n as number;
+      }
+    }
+    return {
+      file: file.source.name,
+      format: file.adapterId,
+      content: "tickets",
+      rows_read: c.read as number,
+      accepted: kept,
+      rejected: (c.invalid as number) + left,
+      duplicates: (c.valid as number) - kept - left,
+      excluded,
+    };
+  });
+}
+
+export function mergeAgents(
+  a: {code: string; name: string}[],
+  b: {code: string; name: string}[],
+): {code: string; name: string}[] {
+  const byCode = new Map<string, string>();
+  for (const x of [...a, ...b]) if (!byCode.has(x.code)) byCode.set(x.code, x.name);
+  return [...byCode].map(([code, name]) => ({code, name})).sort((x, y) => (x.code < y.code ? -1 : 1));
+}
