@@ -62,6 +62,15 @@ export const DURATIONS = [
   "agent_wait_minutes_business",
 ] as const;
 
+/** How checkTicket words its reasons; the native engine words its rejects with the same. */
+export const REASON = {
+  future: (ms: number) => `date in the future (${isoDate(ms)})`,
+  beforeCreated: (ms: number) => `before created_at (${isoDate(ms)})`,
+  notNumber: "not a number",
+  negative: (v: number) => `negative duration (${v})`,
+  notCount: (v: number) => `not a count (${v})`,
+};
+
 export interface Problem {
   field: string;
   reason: string;
@@ -71,26 +80,24 @@ export interface Problem {
 export function checkTicket(t: Ticket, now: number): Problem | null {
   if (!t.ticket_id) return {field: "ticket_id", reason: "missing"};
   if (!Number.isFinite(t.created_at)) return {field: "created_at", reason: "missing"};
-  if (t.created_at > now + FUTURE_SLACK_MS)
-    return {field: "created_at", reason: `date in the future (${isoDate(t.created_at)})`};
+  if (t.created_at > now + FUTURE_SLACK_MS) return {field: "created_at", reason: REASON.future(t.created_at)};
   if (t.solved_at !== null) {
     if (!Number.isFinite(t.solved_at)) return {field: "solved_at", reason: "not a date"};
-    if (t.solved_at > now + FUTURE_SLACK_MS)
-      return {field: "solved_at", reason: `date in the future (${isoDate(t.solved_at)})`};
+    if (t.solved_at > now + FUTURE_SLACK_MS) return {field: "solved_at", reason: REASON.future(t.solved_at)};
     if (t.solved_at < t.created_at - 60_000)
-      return {field: "solved_at", reason: `before created_at (${isoDate(t.solved_at)})`};
+      return {field: "solved_at", reason: REASON.beforeCreated(t.solved_at)};
   }
   if (t.updated_at !== null && t.updated_at > now + FUTURE_SLACK_MS)
-    return {field: "updated_at", reason: `date in the future (${isoDate(t.updated_at)})`};
+    return {field: "updated_at", reason: REASON.future(t.updated_at)};
   for (const k of DURATIONS) {
     const v = t[k];
     if (v === null) continue;
-    if (!Number.isFinite(v)) return {field: k, reason: "not a number"};
-    if (v < 0) return {field: k, reason: `negative duration (${v})`};
+    if (!Number.isFinite(v)) return {field: k, reason: REASON.notNumber};
+    if (v < 0) return {field: k, reason: REASON.negative(v)};
   }
   for (const k of ["replies", "reopens"] as const) {
     const v = t[k];
-    if (v !== null && !(Number.isInteger(v) && v >= 0)) return {field: k, reason: `not a count (${v})`};
+    if (v !== null && !(Number.isInteger(v) && v >= 0)) return {field: k, reason: REASON.notCount(v)};
   }
   return null;
 }
@@ -104,7 +111,7 @@ export function checkResponse(r: SurveyResponse, now: number): Problem | null {
     return {field: "score", reason: `NPS score not a whole number (${r.score})`};
   if (!Number.isFinite(r.responded_at)) return {field: "responded_at", reason: "missing"};
   if (r.responded_at > now + FUTURE_SLACK_MS)
-    return {field: "responded_at", reason: `date in the future (${isoDate(r.responded_at)})`};
+    return {field: "responded_at", reason: REASON.future(r.responded_at)};
   return null;
 }
 

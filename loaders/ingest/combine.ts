@@ -89,7 +89,9 @@ export interface FileStats {
 }
 
 /** Most problem lines listed per file; the rest are summarised in one line. */
-const MAX_PROBLEMS_PER_FILE = 1000;
+export const MAX_PROBLEMS_PER_FILE = 1000;
+/** Most warning lines listed per file; the rest are counted in one line. */
+export const MAX_WARNINGS_PER_FILE = 100;
 
 export class Combiner {
   readonly files: FileStats[] = [];
@@ -178,7 +180,8 @@ export class Combiner {
 
   warn(f: number, line: number, field: string, message: string): void {
     const n = ++this.warnCount[f]!;
-    if (n <= 100) this.warnings.push(`${this.files[f]!.file}:${line}: ${field}: ${message}`);
+    if (n <= MAX_WARNINGS_PER_FILE)
+      this.warnings.push(`${this.files[f]!.file}:${line}: ${field}: ${message}`);
   }
 
   private addTicket(
@@ -327,7 +330,7 @@ export class Combiner {
       const extra = this.problemCount[f]! - MAX_PROBLEMS_PER_FILE;
       if (extra > 0)
         this.problems.push(`${this.files[f]!.file}:0: rows: ${extra} more invalid rows (see rejects)`);
-      const w = this.warnCount[f]! - 100;
+      const w = this.warnCount[f]! - MAX_WARNINGS_PER_FILE;
       if (w > 0) this.warnings.push(`${this.files[f]!.file}:0: rows: ${w} more warnings`);
     }
     this.tickets = new TicketSlots();

@@ -19,6 +19,8 @@ import {
   type Row,
   type WritableVector,
 } from "./parquet-staging.ts";
+import {quoteIdent} from "../metrics/runner.ts";
+import {lit} from "../metrics/sql.ts";
 import type {Column} from "./table-columns.ts";
 
 /** Rows per DuckDB data chunk (DuckDB's standard vector size). */
@@ -61,8 +63,8 @@ export async function writeParquet(
   const readers = columns.map((c) => columnReader(c.name));
   const spill = await mkdtemp(path.join(os.tmpdir(), "servicebench-parquet-"));
   await withConnection(async (connection) => {
-    await connection.run(`SET temp_directory = ${literal(spill)}`);
-    await connection.run(`SET memory_limit = ${literal(memory.stage)}`);
+    await connection.run(`SET temp_directory = ${lit(spill)}`);
+    await connection.run(`SET memory_limit = ${lit(memory.stage)}`);
     let appender: DuckDBAppender | null = null;
     let types: DuckDBType[] = [];
     let chunk: DuckDBDataChunk | null = null;
@@ -90,10 +92,10 @@ export async function writeParquet(
     onStaged?.();
     await loadDictionaries(connection, stagers);
     const select = stagers.map((s) => s.select).join(", ");
-    const copy = `COPY (SELECT ${select} FROM staging) TO ${literal(partial)} (FORMAT parquet, COMPRESSION zstd)`;
+    const copy = `COPY (SELECT ${select} FROM staging) TO ${lit(partial)} (FORMAT parquet, COMPRESSION zstd)`;
     // One thread: under a memory bound, DuckDB's order-preserving parallel COPY fell back to small
     // batches and ran slower than a single thread, which also leaves a core to stage the next file.
-    await connection.run(`SET memory_limit = ${literal(memory.copy)}; SET threads = 1`);
+    await connection.run(`SET memory_limit = ${lit(memory.copy)}; SET threads = 1`);
     try {
       await connection.run(copy);
     } catch (error) {
@@ -102,7 +104,7 @@ export async function writeParquet(
       if (!/out of memory/i.test((error as Error).message)) throw error;
       // DuckDB's own default; `RESET memory_limit` leaves the buffer pool at the old limit.
       const unbounded = `${Math.floor((os.totalmem() * 0.8) / 2 ** 20)}MB`;
-      await connection.run(`SET memory_limit = ${literal(unbounded)}`);
+      await connection.run(`SET memory_limit = ${lit(unbounded)}`);
       await connection.run(copy);
     }
   }).finally(() => rm(spill, {recursive: true, force: true}));
@@ -122,11 +124,11 @@ export async function readParquet(file: string, columns: Column[]): Promise<Row[
     const select = columns
       .map(
         (c) =>
-          (c.type === "TIMESTAMP" ? `epoch_ms(${ident(c.name)})::DOUBLE` : ident(c.name)) +
-          ` AS ${ident(c.name)}`,
+          (c.type === "TIMESTAMP" ? `epoch_ms(${quoteIdent(c.name)})::DOUBLE` : quoteIdent(c.name)) +
+          ` AS ${quoteIdent(c.name)}`,
       )
       .join(", ");
-    const result = await connection.stream(`SELECT ${select} FROM read_parquet(${literal(file)})`);
+    const result = await connection.stream(`SELECT ${select} FROM read_parquet(${lit(file)})`);
     const rows: Row[] = [];
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -232,12 +234,4 @@ async function withConnection<T>(work: (connection: DuckDBConnection) => Promise
     connection.closeSync();
     instance.closeSync();
   }
-}
-
-function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

@@ -1,6 +1,7 @@
 import {dateParts, dateRange} from "../metrics/local-time.ts";
 import {ACTIVITY, DAYS, META, RESPONSES, TICKETS, TICKET_TAGS, type PreparedRow} from "../metrics/prepare.ts";
 import {createTableSql, quoteIdent} from "../metrics/runner.ts";
+import {lit} from "../metrics/sql.ts";
 import type {TableSpec} from "../metrics/types.ts";
 import type {NativeRunner} from "./duckdb-native.ts";
 import {DAY_MS, HOUR_MS, SLOT_MS, zoneTables} from "./zone-tables.ts";
@@ -17,7 +18,7 @@ export interface NativeSource {
 /** Relations over a dataset's Parquet files, in file order. */
 export function parquetSource(ticketsFile: string, responsesFile: string): NativeSource {
   const relation = (file: string) =>
-    `(SELECT file_row_number AS rn, * FROM read_parquet(${literal(file)}, file_row_number = true))`;
+    `(SELECT file_row_number AS rn, * FROM read_parquet(${lit(file)}, file_row_number = true))`;
   return {tickets: relation(ticketsFile), responses: relation(responsesFile)};
 }
 
@@ -186,8 +187,4 @@ async function insert(runner: NativeRunner, spec: TableSpec, select: string): Pr
 
 function table(name: string, columns: Record<string, TableSpec["columns"][number]["type"]>): TableSpec {
   return {name, columns: Object.entries(columns).map(([n, type]) => ({name: n, type}))};
-}
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

@@ -28,7 +28,7 @@ import {codeAgents, mergeAgents, nativeManifest, nativeRejects, nativeWarnings} 
 import {readCells} from "./read-cells.ts";
 import {createRowsTable} from "./rows-table.ts";
 import {rowSql, valuesView} from "./row-sql.ts";
-import {literal} from "./sql.ts";
+import {lit} from "../../metrics/sql.ts";
 
 /** DuckDB's memory while ingesting; beyond it, intermediate tables spill to a temporary directory. */
 const MEMORY_LIMIT = "512MB";
@@ -63,8 +63,8 @@ export async function ingestNative(
   const runner = await NativeRunner.create();
   try {
     const connection = runner.connection;
-    await connection.run(`SET memory_limit = ${literal(MEMORY_LIMIT)}`);
-    await connection.run(`SET temp_directory = ${literal(spill)}`);
+    await connection.run(`SET memory_limit = ${lit(MEMORY_LIMIT)}`);
+    await connection.run(`SET temp_directory = ${lit(spill)}`);
     const lookups: Lookups[] = [];
     const controls: string[] = [];
     for (const [fi, file] of natives.entries()) {
@@ -129,7 +129,7 @@ export async function ingestNative(
     await writeCopy(connection, sql.responses, path.join(out, DATASET_FILES.responses));
     const tickets = files.reduce((a, f) => a + f.accepted, 0);
     const counted = await runner.rows(
-      `SELECT count(*)::DOUBLE AS n FROM read_parquet(${literal(path.join(out, DATASET_FILES.responses))})`,
+      `SELECT count(*)::DOUBLE AS n FROM read_parquet(${lit(path.join(out, DATASET_FILES.responses))})`,
     );
     const responses = counted[0]!.n as number;
 
@@ -182,7 +182,7 @@ export async function ingestNative(
 async function writeCopy(connection: DuckDBConnection, select: string, file: string): Promise<void> {
   const partial = `${file}.partial`;
   try {
-    await connection.run(`COPY (${select}) TO ${literal(partial)} (FORMAT parquet, COMPRESSION zstd)`);
+    await connection.run(`COPY (${select}) TO ${lit(partial)} (FORMAT parquet, COMPRESSION zstd)`);
     await rename(partial, file);
   } catch (error) {
     await rm(partial, {force: true});

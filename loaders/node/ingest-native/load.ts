@@ -6,7 +6,7 @@
  */
 import {closeSync, openSync, readSync} from "node:fs";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {literal} from "./sql.ts";
+import {lit} from "../../metrics/sql.ts";
 import type {NativeFile} from "./open.ts";
 
 /** The table of file `fi`, and its columns for header column `c`. */
@@ -124,8 +124,8 @@ export async function loadRaw(
     );
   }
   const csv =
-    `read_csv(${literal(file.source.path)}, header = true, auto_detect = false, ` +
-    `delim = ${literal(file.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
+    `read_csv(${lit(file.source.path)}, header = true, auto_detect = false, ` +
+    `delim = ${lit(file.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
     `strict_mode = true, null_padding = false, encoding = 'utf-8')`;
   const load = `CREATE TABLE ${rawTable(fi)} AS SELECT ${keep.join(", ")} FROM (SELECT ${parse.join(", ")} FROM ${csv})`;
   const poll = onProgress

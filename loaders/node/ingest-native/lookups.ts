@@ -1,9 +1,9 @@
 /**
  * The cells of a loaded ticket CSV, read by the core's own functions once per distinct value.
  * Low-cardinality columns (status, channel, group, tags...) are read entirely that way; dates and
- * numbers only for the values not in the one form SQL reads itself (see FAST_DATE, FAST_DIGITS),
- * and the time zone once per 15-minute slot of local time (`localToUtc` is constant across one).
- * Which values SQL reads itself is decided when the file is loaded (load.ts).
+ * numbers only for the values not in the one form SQL reads itself (decided when the file is
+ * loaded, see load.ts), and the time zone once per 15-minute slot of local time (`localToUtc` is
+ * constant across one).
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {parseCount, parseDurationMinutes} from "../../text/numbers.ts";

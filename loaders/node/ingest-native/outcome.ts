@@ -3,19 +3,15 @@
  * core's Combiner does: agent codes, row warnings, rejects with their excerpts, problem lines and
  * the per-file manifest. Everything is read from the rows tables (index.ts) and the lookups.
  */
-import {rowExcerpt} from "../../formats/common.ts";
+import {REASON, rowExcerpt} from "../../formats/common.ts";
+import {MAX_PROBLEMS_PER_FILE, MAX_WARNINGS_PER_FILE} from "../../ingest/combine.ts";
 import type {Agents} from "../../ingest/agents.ts";
 import type {FileManifest, Reject} from "../../schema/index.ts";
-import {isoDate} from "../../text/dates.ts";
 import type {NativeRunner} from "../duckdb-native.ts";
 import {cellText, rawTable} from "./load.ts";
 import type {Lookups} from "./lookups.ts";
 import type {NativeFile} from "./open.ts";
 import {valuesView} from "./row-sql.ts";
-
-/** Invalid rows listed as problem lines per file (the rest are counted in one line), as the core does. */
-const MAX_PROBLEMS_PER_FILE = 1000;
-const MAX_WARNINGS_PER_FILE = 100;
 
 /** Agent codes in the order the core meets the names (first reaching row, file by file). */
 export async function codeAgents(runner: NativeRunner, agents: Agents, lookups: Lookups[]): Promise<void> {
@@ -98,11 +94,11 @@ export async function nativeWarnings(
 
 /** Why a rejected row was rejected, worded as checkTicket words it. */
 function reason(kind: string, text: string | null, num: number | null): string {
-  if (kind === "future") return `date in the future (${isoDate(num!)})`;
-  if (kind === "before") return `before created_at (${isoDate(num!)})`;
-  if (kind === "negative") return `negative duration (${num})`;
-  if (kind === "notnumber") return "not a number";
-  if (kind === "notcount") return `not a count (${num})`;
+  if (kind === "future") return REASON.future(num!);
+  if (kind === "before") return REASON.beforeCreated(num!);
+  if (kind === "negative") return REASON.negative(num!);
+  if (kind === "notnumber") return REASON.notNumber;
+  if (kind === "notcount") return REASON.notCount(num!);
   return text!;
 }
 

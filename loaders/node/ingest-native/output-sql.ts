@@ -9,14 +9,14 @@ import {lookup, type Lookups} from "./lookups.ts";
 import type {NativeFile} from "./open.ts";
 import {DURATIONS} from "../../formats/common.ts";
 import {filledDurations} from "./row-sql.ts";
-import {literal} from "./sql.ts";
+import {lit} from "../../metrics/sql.ts";
 
 /** A lookup value as a SQL literal. */
 function sqlValue(v: unknown): string {
   if (v === null || v === undefined) return "NULL";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return String(v);
-  return literal(String(v));
+  return lit(String(v));
 }
 
 /** The columns' values, cast to their storage types; instants arrive as epoch ms. */
@@ -63,7 +63,7 @@ export function outputSql(
       if (!list) return `${alias}.${field}`;
       const values = list.rows.map((r) =>
         field === "tags"
-          ? `[${(JSON.parse(r.tags as string) as string[]).map(literal).join(", ")}]::VARCHAR[]`
+          ? `[${(JSON.parse(r.tags as string) as string[]).map(lit).join(", ")}]::VARCHAR[]`
           : sqlValue(r[field]),
       );
       return `[${values.join(", ")}][${list.code} + 1]`;
@@ -80,7 +80,7 @@ export function outputSql(
     const sat = decode("satisfaction", cols.satisfaction, "sat");
     const filled = new Set(filledDurations(file));
     const values = select(TICKET_TABLE, {
-      org_id: literal(orgId),
+      org_id: lit(orgId),
       ticket_id: "w.id",
       created_at: "w.created",
       updated_at: "w.updated",
@@ -88,9 +88,7 @@ export function outputSql(
         ? `CASE WHEN ${at(ch, "blank")} IS DISTINCT FROM FALSE THEN 'other' ELSE ${at(ch, "channel")} END`
         : "'other'",
       channel_raw: ch ? `CASE WHEN ${at(ch, "blank")} IS FALSE THEN ${at(ch, "channel_raw")} END` : "NULL",
-      status: st
-        ? `coalesce(${at(st, "status")}, 'open')`
-        : literal(cols.status >= 0 ? "open" : defaultStatus),
+      status: st ? `coalesce(${at(st, "status")}, 'open')` : lit(cols.status >= 0 ? "open" : defaultStatus),
       solved_at: "w.solved",
       ...Object.fromEntries(DURATIONS.map((f) => [f, filled.has(f) ? `w.${f}` : "NULL"])),
       replies: "w.replies",
@@ -101,7 +99,7 @@ export function outputSql(
       type: value("type", cols.type, "ty"),
       tags: tg ? `coalesce(${at(tg, "tags")}, []::VARCHAR[])` : "[]::VARCHAR[]",
       satisfaction: sat ? `CASE WHEN ${at(sat, "undef")} THEN NULL ELSE ${at(sat, "sat")} END` : "NULL",
-      source_file: literal(file.source.name),
+      source_file: lit(file.source.name),
       source_line: "w.line",
     });
     return `SELECT ${values} FROM sb_win w ${joins.join(" ")} WHERE w.fi = ${fi} AND w.excluded IS NULL`;
@@ -109,10 +107,10 @@ export function outputSql(
   // Survey answers carried on the tickets kept.
   const responses = natives.flatMap((file, fi) => {
     if (file.plan.cols.satisfaction < 0) return [];
-    const name = literal(file.source.name);
+    const name = lit(file.source.name);
     const channel = file.plan.cols.channel >= 0;
     const values = select(RESPONSE_TABLE, {
-      org_id: literal(orgId),
+      org_id: lit(orgId),
       response_id: `${name} || '#ticket-' || w.id`,
       ticket_id: "w.id",
       kind: "'csat'",
@@ -134,7 +132,7 @@ export function outputSql(
         `WHERE w.fi = ${fi} AND w.excluded IS NULL AND NOT s.undef AND s.sat IN ('good', 'bad')`,
     ];
   });
-  if (coreResponses) responses.push(`SELECT * FROM read_parquet(${literal(coreResponses)})`);
+  if (coreResponses) responses.push(`SELECT * FROM read_parquet(${lit(coreResponses)})`);
   const empty = `SELECT ${select(RESPONSE_TABLE, Object.fromEntries(RESPONSE_TABLE.map((c) => [c.name, "NULL"])))} WHERE FALSE`;
   return {
     tickets: tickets.join(" UNION ALL "),

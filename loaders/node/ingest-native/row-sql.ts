@@ -10,7 +10,8 @@ import type {DurationField, TicketColumns} from "../../formats/ticket-csv.ts";
 import {cell, dateForm, digits, localMs, rawTable, slowText} from "./load.ts";
 import {lookup, MAX_RUNS, SLOT_MS, slotOf, type Lookups} from "./lookups.ts";
 import type {NativeFile} from "./open.ts";
-import {double, jsTrim, literal, minutes} from "./sql.ts";
+import {lit} from "../../metrics/sql.ts";
+import {double, jsTrim, minutes} from "./sql.ts";
 
 /** The view of file `fi`'s rows read (rowSql), and the narrow table of what the run needs of each. */
 export const valuesView = (fi: number) => `sb_val${fi}`;
@@ -127,7 +128,7 @@ export function rowSql(
   m.push(
     status
       ? `coalesce(${status}.status, 'open') AS status, ${status}.excluded AS excluded0, ${status}.invalid AS status_invalid`
-      : `${literal(cols.status >= 0 ? "open" : defaultStatus)} AS status, NULL AS excluded0, NULL AS status_invalid`,
+      : `${lit(cols.status >= 0 ? "open" : defaultStatus)} AS status, NULL AS excluded0, NULL AS status_invalid`,
   );
   const channel = whole("channel", cols.channel);
   m.push(
@@ -178,7 +179,7 @@ export function rowSql(
     "*",
     `coalesce(excluded0, channel_excluded, ` +
       `CASE WHEN merged THEN 'merged ticket (closed_by_merge)' END` +
-      cols.flags.map((f, k) => `, CASE WHEN flag${k} THEN ${literal(f.reason)} END`).join("") +
+      cols.flags.map((f, k) => `, CASE WHEN flag${k} THEN ${lit(f.reason)} END`).join("") +
       `) AS excluded`,
     `${cols.firstReplyAt >= 0 ? `first_at_err IS NOT NULL AND ${metricValue("first_reply_minutes")} IS NULL` : "FALSE"} AS first_warn`,
     ...DURATIONS.map((f) => `${duration(f)} AS ${f}`),
@@ -188,7 +189,7 @@ export function rowSql(
   const limit = now + FUTURE_SLACK_MS;
   const text = (when: string, field: string, reason: string): Fail => ({
     when,
-    field: literal(field),
+    field: lit(field),
     kind: "text",
     text: reason,
     num: "NULL",
@@ -253,19 +254,19 @@ export function rowSql(
     if (own.some((v) => v !== null && !Number.isFinite(v)))
       rules.push({
         when: `NOT isfinite(${f})`,
-        field: literal(f),
+        field: lit(f),
         kind: "notnumber",
         text: "NULL",
         num: "NULL",
       });
     if (derived || own.some((v) => v !== null && v < 0))
-      rules.push({when: `${f} < 0`, field: literal(f), kind: "negative", text: "NULL", num: f});
+      rules.push({when: `${f} < 0`, field: lit(f), kind: "negative", text: "NULL", num: f});
   }
   for (const f of ["replies", "reopens"])
     if (values([f]).some((v) => v !== null && !(Number.isInteger(v) && v >= 0)))
       rules.push({
         when: `NOT isfinite(${f}) OR ${f} <> floor(${f}) OR ${f} < 0`,
-        field: literal(f),
+        field: lit(f),
         kind: "notcount",
         text: "NULL",
         num: f,
@@ -285,7 +286,7 @@ export function rowSql(
     "first_warn", "first_at_err", ...DURATIONS, "rj",
     `rj IS NULL OR rj >= ${stageOne.length} AS reach`,
     `${list(rules.map((f) => f.field))} AS rj_field`,
-    `${list(rules.map((f) => literal(f.kind)))} AS rj_kind`,
+    `${list(rules.map((f) => lit(f.kind)))} AS rj_kind`,
     `${byRule(rules.map((f) => f.text))} AS rj_text`,
     `CAST(${byRule(rules.map((f) => f.num))} AS DOUBLE) AS rj_num`,
   ]; // prettier-ignore

@@ -1,8 +1,6 @@
 /** SQL text helpers for the native engine. */
 
-export function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+import {lit} from "../../metrics/sql.ts";
 
 /** Every character JavaScript's `String.prototype.trim` removes, for DuckDB's `trim(s, chars)`. */
 const JS_SPACE =
@@ -15,10 +13,10 @@ const JS_SPACE =
  */
 export const jsTrim = (s: string) =>
   `CASE WHEN ascii(${s}) BETWEEN 33 AND 126 AND ascii(right(${s}, 1)) BETWEEN 33 AND 126 THEN ${s} ` +
-  `ELSE trim(${s}, ${literal(JS_SPACE)}) END`;
+  `ELSE trim(${s}, ${lit(JS_SPACE)}) END`;
 
 /** A double exactly as JavaScript holds it (DuckDB reads a decimal literal as DECIMAL). */
-export const double = (v: number) => `CAST(${literal(String(v))} AS DOUBLE)`;
+export const double = (v: number) => `CAST(${lit(String(v))} AS DOUBLE)`;
 
 /** `(to - from) / 60000` in doubles, as `minutesBetween` computes it. */
 export const minutes = (from: string, to: string) =>
