@@ -469,6 +469,19 @@ const CASES: Case[] = [
     check: (js) => expect(js.run.tickets).toBeGreaterThan(DATE_FORMS.length - 4),
   })),
   {
+    // The first rows fix the form SQL reads ("T" and "Z" here); every other form goes to the core.
+    name: "date forms: a column first written with T and Z, then every other way",
+    engine: "duckdb",
+    options: {tz: "Europe/Paris"},
+    files: {"tz.csv": Z(dateRows(["2024-05-01T10:00:00Z", "2024-03-31T02:30:00Z", ...DATE_FORMS]))},
+    check: (js) => {
+      expect(ticket(js, "1")!.created_at).toBe(Date.UTC(2024, 4, 1, 10));
+      expect(ticket(js, "2")!.created_at).toBe(Date.UTC(2024, 2, 31, 2, 30));
+      // 02:30 does not exist in Paris that night: read as 03:30 summer time.
+      expect(ticket(js, "3")!.created_at).toBe(Date.UTC(2024, 2, 31, 1, 30));
+    },
+  },
+  {
     name: "slash dates: a day above 12 reveals dd/mm/yyyy",
     engine: "duckdb",
     options: {tz: "Europe/Paris"},

@@ -7,16 +7,15 @@
 import {closeSync, openSync, readSync} from "node:fs";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {lit} from "../../metrics/sql.ts";
+import {formText, type DateForm} from "./date-form.ts";
 import type {NativeFile} from "./open.ts";
 
 /** The table of file `fi`, and its columns for header column `c`. */
 export const rawTable = (fi: number) => `sb_raw${fi}`;
 /** The text of a cell of a text column. */
 export const cell = (c: number) => `s${c}`;
-/** Local epoch ms of a date cell in the fast form, else NULL. */
+/** Local epoch ms of a date cell written in its column's form (date-form.ts), else NULL. */
 export const localMs = (c: number) => `l${c}`;
-/** How a fast date cell was written: +1 "T" between date and time, +2 a trailing "Z". */
-export const dateForm = (c: number) => `f${c}`;
 /** Value of a number cell made of plain digits (no leading zero), else NULL. */
 export const digits = (c: number) => `n${c}`;
 /**
@@ -26,25 +25,28 @@ export const digits = (c: number) => `n${c}`;
  */
 export const DIRTY = "dirty";
 
-/**
- * "YYYY-MM-DD HH:MM:SS", "…THH:MM:SS", with an optional "Z": the form `fastIso` reads, with every
- * field in its usual range, so the text prints back from the value (24:00:00, second 60 and
- * years before 1000 are valid to JavaScript but go to its DateReader).
- */
-const FAST_DATE =
-  "[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[ T]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z?";
-
-/** Local epoch ms of a cell in the fast form, when DuckDB reads the same instant, else NULL. */
-const fastDate = (x: string) =>
-  `CASE WHEN regexp_full_match(${x}, '${FAST_DATE}') THEN epoch_ms(TRY_CAST(` +
-  `CASE WHEN length(${x}) = 19 THEN ${x} ELSE ${x}[1:19] END AS TIMESTAMP)) END`;
+/** The column's cell cast to TIMESTAMP, and to a whole number, once for both uses (see loadRaw). */
+const asTimestamp = (c: number) => `v${c}`;
+const asWhole = (c: number) => `u${c}`;
 
 /**
- * Value of a cell of 1 to 15 plain digits without a leading zero (what `digitsOnly` reads, and
- * text that prints back from the value), else NULL.
+ * Local epoch ms of a date cell written exactly in its column's form, else NULL: the cell must be
+ * the text of its own cast (which rules out every other spelling DuckDB's cast also takes: one
+ * digit months, surrounding spaces, fractions, offsets), in a year from 1000 on (as the core's
+ * fast reader takes; earlier years go to its DateReader).
  */
-const fastDigits = (x: string) =>
-  `CASE WHEN regexp_full_match(${x}, '0|[1-9][0-9]{0,14}') THEN CAST(CAST(${x} AS UBIGINT) AS DOUBLE) END`;
+const fastDate = (c: number, form: DateForm) =>
+  `CASE WHEN ${formText(asTimestamp(c), form)} = c${c} AND ${asTimestamp(c)} >= TIMESTAMP '1000-01-01' ` +
+  `THEN epoch_ms(${asTimestamp(c)}) END`;
+
+/**
+ * Value of a cell of 1 to 15 plain digits without a leading zero (what `digitsOnly` reads), else
+ * NULL: the cell must be the text of its own cast, which no sign, space, zero in front, exponent
+ * or separator survives.
+ */
+const fastDigits = (c: number) =>
+  `CASE WHEN CAST(${asWhole(c)} AS VARCHAR) = c${c} AND ${asWhole(c)} < 1000000000000000 ` +
+  `THEN CAST(${asWhole(c)} AS DOUBLE) END`;
 
 export type ColumnKind = "date" | "number" | "text";
 
@@ -81,10 +83,12 @@ export function cellText(file: NativeFile, c: number): string {
   if (kind === "text") return `coalesce(${cell(c)}, '')`;
   const slow = slowText(file, c);
   if (kind === "number") return `coalesce(${slow}, CAST(CAST(${digits(c)} AS BIGINT) AS VARCHAR), '')`;
-  const text = `strftime(epoch_ms(${localMs(c)}), '%Y-%m-%d %H:%M:%S')`;
-  const t = `CASE WHEN ${dateForm(c)} & 1 = 1 THEN replace(${text}, ' ', 'T') ELSE ${text} END`;
-  return `coalesce(${slow}, ${t} || CASE WHEN ${dateForm(c)} & 2 = 2 THEN 'Z' ELSE '' END, '')`;
+  return `coalesce(${slow}, ${formText(`epoch_ms(${localMs(c)})`, dateForm(file, c))}, '')`;
 }
+
+/** The form of a date column's fast cells (see date-form.ts). */
+export const dateForm = (file: NativeFile, c: number): DateForm =>
+  file.dateForms.get(c) ?? {t: false, z: false};
 
 export async function loadRaw(
   connection: DuckDBConnection,
@@ -95,21 +99,21 @@ export async function loadRaw(
 ): Promise<{rows: number} | {declined: string}> {
   const width = file.header.length;
   const columns = Array.from({length: width}, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const casts: string[] = [];
   const parse: string[] = [];
   const keep: string[] = [];
   const typed = typedColumns(file);
   for (const [c, kind] of columnKinds(file)) {
     if (kind === "date") {
-      parse.push(`${fastDate(`c${c}`)} AS ${localMs(c)}`, `c${c}`);
-      keep.push(
-        localMs(c),
-        `CASE WHEN ${localMs(c)} IS NULL THEN NULL WHEN length(c${c}) = 19 AND c${c}[11] = ' ' THEN 0 ` +
-          `ELSE (CASE WHEN c${c}[11] = 'T' THEN 1 ELSE 0 END + CASE WHEN length(c${c}) = 20 THEN 2 ELSE 0 END) END::UTINYINT AS ${dateForm(c)}`,
-      );
+      casts.push(`c${c}`, `TRY_CAST(c${c} AS TIMESTAMP) AS ${asTimestamp(c)}`);
+      parse.push(`${fastDate(c, dateForm(file, c))} AS ${localMs(c)}`, `c${c}`);
+      keep.push(localMs(c));
     } else if (kind === "number") {
-      parse.push(`${fastDigits(`c${c}`)} AS ${digits(c)}`, `c${c}`);
+      casts.push(`c${c}`, `TRY_CAST(c${c} AS UBIGINT) AS ${asWhole(c)}`);
+      parse.push(`${fastDigits(c)} AS ${digits(c)}`, `c${c}`);
       keep.push(digits(c));
     } else {
+      casts.push(`c${c}`);
       parse.push(`c${c}`);
       keep.push(`c${c} AS ${cell(c)}`);
     }
@@ -127,7 +131,9 @@ export async function loadRaw(
     `read_csv(${lit(file.source.path)}, header = true, auto_detect = false, ` +
     `delim = ${lit(file.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
     `strict_mode = true, null_padding = false, encoding = 'utf-8')`;
-  const load = `CREATE TABLE ${rawTable(fi)} AS SELECT ${keep.join(", ")} FROM (SELECT ${parse.join(", ")} FROM ${csv})`;
+  const load =
+    `CREATE TABLE ${rawTable(fi)} AS SELECT ${keep.join(", ")} FROM ` +
+    `(SELECT ${parse.join(", ")} FROM (SELECT ${casts.join(", ")} FROM ${csv}))`;
   const poll = onProgress
     ? setInterval(() => {
         const {percentage} = connection.progress;

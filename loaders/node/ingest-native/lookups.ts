@@ -135,23 +135,23 @@ export class Lookups {
     if (tz !== "UTC" && tz !== "Etc/UTC") {
       // Deltas for every slot between the first and the last local instant (a few per second
       // of JavaScript), or for the slots holding values when the range is very long.
-      const bounds = columns
-        .map(
-          (c) =>
-            `SELECT min(${localMs(c)}) AS lo, max(${localMs(c)}) AS hi FROM ${rawTable(this.fi)} WHERE ${dateForm(c)} < 2`,
-        )
+      // Fast cells of a column with a trailing "Z" are UTC: no local time to convert.
+      const local = columns.filter((c) => !dateForm(this.file, c).z);
+      const bounds = local
+        .map((c) => `SELECT min(${localMs(c)}) AS lo, max(${localMs(c)}) AS hi FROM ${rawTable(this.fi)}`)
         .join(" UNION ALL ");
-      const [range] = await this.runner.rows(
-        `SELECT min(lo)::DOUBLE AS lo, max(hi)::DOUBLE AS hi FROM (${bounds})`,
-      );
+      const [range] =
+        local.length === 0
+          ? [{lo: null, hi: null}]
+          : await this.runner.rows(`SELECT min(lo)::DOUBLE AS lo, max(hi)::DOUBLE AS hi FROM (${bounds})`);
       let slots: number[] = [];
       if (range!.lo !== null) {
         const lo = Math.floor((range!.lo as number) / SLOT_MS);
         const hi = Math.floor((range!.hi as number) / SLOT_MS);
         if (hi - lo <= MAX_SLOT_RANGE) slots = Array.from({length: hi - lo + 1}, (_, k) => lo + k);
         else {
-          const locals = columns
-            .map((c) => `SELECT ${localMs(c)} AS l FROM ${rawTable(this.fi)} WHERE ${dateForm(c)} < 2`)
+          const locals = local
+            .map((c) => `SELECT ${localMs(c)} AS l FROM ${rawTable(this.fi)} WHERE ${localMs(c)} IS NOT NULL`)
             .join(" UNION ALL ");
           const rows = await this.runner.rows(`SELECT DISTINCT ${slotOf("l")} AS slot FROM (${locals})`);
           slots = rows.map((r) => r.slot as number).sort((a, b) => a - b);

@@ -74,7 +74,7 @@ export function rowSql(
 
   const date = (name: string, c: number) => {
     if (c < 0) return void m.push(`NULL AS ${name}, NULL AS ${name}_err`);
-    inner.push(`${localMs(c)} AS l${c}`, `${dateForm(c)} >= 2 AS z${c}`, `${slowText(file, c)} AS c${c}`);
+    inner.push(`${localMs(c)} AS l${c}`, `${slowText(file, c)} AS c${c}`);
     // Each date column joins the shared slot and date lookups under its own alias.
     const runs = lookups.slotRuns;
     // A CASE over a few runs beats a join or a list per row; a long history of changes joins.
@@ -91,7 +91,8 @@ export function rowSql(
                 .join(" ")} ELSE ${runs[0]!.delta} END`
             : `${join("slots", `$.slot = ${slotOf(`i.l${c}`)}`, `k_slot${c}`)}.delta`;
     const lk = join("dates", `$.raw = i.c${c}`, `k_date${c}`);
-    const local = slot ? `CASE WHEN i.z${c} THEN i.l${c} ELSE i.l${c} - ${slot} END` : `i.l${c}`;
+    // Fast cells of a column with a trailing "Z" are UTC already.
+    const local = slot && !dateForm(file, c).z ? `i.l${c} - ${slot}` : `i.l${c}`;
     m.push(
       `CASE WHEN i.l${c} IS NOT NULL THEN CAST(${local} AS DOUBLE)${lk ? ` ELSE ${lk}.ms` : ""} END AS ${name}`,
       `${lk ? `CASE WHEN i.l${c} IS NULL THEN ${lk}.err END` : "NULL"} AS ${name}_err`,
