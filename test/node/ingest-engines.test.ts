@@ -15,6 +15,7 @@ import fc from "fast-check";
 import {afterAll, describe, expect, it} from "vitest";
 import {DATASET_FILES, defaultProfile, readDataset, type Dataset} from "../../loaders/node/dataset.ts";
 import {ingestToDataset, type IngestRun, type IngestRunOptions} from "../../loaders/node/ingest-run.ts";
+import {NativeRunner} from "../../loaders/node/duckdb-native.ts";
 import {fileSource, type FileInput} from "../../loaders/node/sources.ts";
 import type {Reject, SurveyResponse, Ticket} from "../../loaders/schema/index.ts";
 import {BASE, NOW} from "../ingest/helpers.ts";
@@ -58,6 +59,8 @@ interface Side {
   manifestJson: unknown;
   rejectsCsv: string[];
   agentsCsv: string[];
+  /** How each Parquet file stores its columns (physical, converted and logical types). */
+  parquetSchemas: Record<string, unknown[]>;
 }
 
 type Options = Partial<IngestRunOptions>;
@@ -94,7 +97,24 @@ async function ingestSide(
     manifestJson: JSON.parse(await text("manifest")),
     rejectsCsv: sortedLines(await text("rejects")),
     agentsCsv: sortedLines(await text("agents")),
+    parquetSchemas: await parquetSchemas(out),
   };
+}
+
+/** The stored schema of the dataset's Parquet files, as DuckDB reports it. */
+async function parquetSchemas(out: string): Promise<Record<string, unknown[]>> {
+  const runner = await NativeRunner.create();
+  try {
+    const schemas: Record<string, unknown[]> = {};
+    for (const name of ["tickets", "responses"] as const)
+      schemas[name] = await runner.rows(
+        `SELECT name, type, converted_type, logical_type::VARCHAR AS logical, repetition_type ` +
+          `FROM parquet_schema('${path.join(out, DATASET_FILES[name]).replaceAll("'", "''")}')`,
+      );
+    return schemas;
+  } finally {
+    runner.close();
+  }
 }
 
 /**
@@ -109,6 +129,7 @@ function expectSameDataset(js: Side, auto: Side, soft: boolean): void {
   check([...auto.dataset.responses].sort(byResponse), "responses.parquet").toEqual(
     [...js.dataset.responses].sort(byResponse),
   );
+  check(auto.parquetSchemas, "Parquet column types").toEqual(js.parquetSchemas);
   check(auto.manifestJson, "manifest.json").toEqual(js.manifestJson);
   check(auto.run.manifest, "IngestRun.manifest").toEqual(js.run.manifest);
   check(auto.dataset.profile, "profile.json").toEqual(js.dataset.profile);
@@ -909,6 +930,30 @@ const CASES: Case[] = [
     check: (js) => {
       expect(js.run.tickets).toBeGreaterThan(10);
       expect(js.run.manifest.totals.rows_read).toBe(3500);
+    },
+  },
+  {
+    // Past 1,000 distinct values a column is decoded by a join instead of a list (output-sql.ts).
+    name: "1,200 distinct agents, groups, priorities, types, tags, statuses, channels and scores",
+    engine: "duckdb",
+    files: {
+      "wide.csv": Z(
+        Array.from({length: 1200}, (_, i) => ({
+          Id: String(i + 1),
+          Assignee: `Agent ${i}`,
+          Group: `Group ${i}`,
+          Priority: `P${i}`,
+          "Ticket type": `Type ${i}`,
+          Tags: `t${i} shared`,
+          Status: i % 2 ? "Solved" : `Solved${" ".repeat(i % 7)}`,
+          Via: i % 10 ? `Via ${i}` : "",
+          "Satisfaction Score": i % 5 ? `Word ${i}` : "Good",
+        })),
+      ),
+    },
+    check: (js) => {
+      expect(new Set(js.dataset.tickets.map((t) => t.assignee)).size).toBe(1200);
+      expect(js.dataset.tickets.find((t) => t.ticket_id === "3")!.tags).toEqual(["t2", "shared"]);
     },
   },
   {

@@ -94,7 +94,7 @@ export async function ingestNative(
     if (coreResult && coreResult.tickets.length > 0) return {declined: "a survey export carried tickets"};
 
     await connection.run(`CREATE VIEW sb_ctl AS ${controls.join(" UNION ALL ")}`);
-    await codeAgents(runner, agents, lookups);
+    const agentCodes = await codeAgents(runner, agents, lookups);
     const warnings = await nativeWarnings(runner, natives, lookups);
     // Latest version of each id wins; on a tie the row read last (file order, then line). Most
     // runs have no duplicate id: the valid rows are then the winners, with no window to compute.
@@ -123,7 +123,7 @@ export async function ingestNative(
       await connection.run(`DROP VIEW ${valuesView(fi)}`);
       await connection.run(`DROP TABLE ${rawTable(fi)}`);
     }
-    const sql = outputSql(natives, lookups, options.orgId, jsResponses);
+    const sql = outputSql(natives, lookups, agentCodes, options.orgId, jsResponses);
     await mkdir(out, {recursive: true});
     await writeCopy(connection, sql.tickets, path.join(out, DATASET_FILES.tickets));
     await writeCopy(connection, sql.responses, path.join(out, DATASET_FILES.responses));

@@ -14,7 +14,11 @@ import type {NativeFile} from "./open.ts";
 import {valuesView} from "./row-sql.ts";
 
 /** Agent codes in the order the core meets the names (first reaching row, file by file). */
-export async function codeAgents(runner: NativeRunner, agents: Agents, lookups: Lookups[]): Promise<void> {
+export async function codeAgents(
+  runner: NativeRunner,
+  agents: Agents,
+  lookups: Lookups[],
+): Promise<Map<string, string>> {
   const firsts = await runner.rows(
     `SELECT fi, agent_name_code AS code, min(line)::DOUBLE AS line FROM sb_ctl ` +
       `WHERE reach AND agent_name_code IS NOT NULL GROUP BY fi, agent_name_code ORDER BY fi, line`,
@@ -34,6 +38,7 @@ export async function codeAgents(runner: NativeRunner, agents: Agents, lookups: 
     },
     [...codes].map(([name, code]) => ({name, code})),
   );
+  return codes;
 }
 
 /** The core's three row warnings, each once per file and value, at the first row that reaches it. */

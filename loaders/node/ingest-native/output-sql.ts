@@ -11,95 +11,178 @@ import {DURATIONS} from "../../formats/common.ts";
 import {filledDurations} from "./row-sql.ts";
 import {lit} from "../../metrics/sql.ts";
 
-/** A lookup value as a SQL literal. */
-function sqlValue(v: unknown): string {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "number") return String(v);
-  return lit(String(v));
+/**
+ * SQL of a text already typed for its column: an ENUM, which DuckDB writes to Parquet as the
+ * same UTF8 column a VARCHAR gives, but from the ENUM's dictionary instead of hashing the text of
+ * every row (the tickets file took about 40 % less time to write).
+ */
+class Typed {
+  constructor(readonly sql: string) {}
 }
+type Value = string | Typed;
 
 /** The columns' values, cast to their storage types; instants arrive as epoch ms. */
-function select(columns: Column[], values: Record<string, string>): string {
+function select(columns: Column[], values: Record<string, Value>): string {
   return columns
     .map((c) => {
       const v = values[c.name];
       if (v === undefined) throw new Error(`native ingest: no value for column ${c.name}`);
+      if (v instanceof Typed) return `${v.sql} AS "${c.name}"`;
       const typed = c.type === "TIMESTAMP" ? `epoch_ms(CAST(${v} AS BIGINT))` : `CAST(${v} AS ${c.type})`;
       return `${typed} AS "${c.name}"`;
     })
     .join(", ");
 }
 
-/** Lookups up to this many rows are decoded by indexing a list literal, larger ones by a join. */
+/** The ENUM type holding `texts`, or null when there is none (an ENUM needs a value). */
+function enumType(texts: Iterable<string | null>): string | null {
+  const distinct = [...new Set([...texts].filter((t): t is string => t !== null))];
+  return distinct.length === 0 ? null : `ENUM(${distinct.map(lit).join(", ")})`;
+}
+
+/** One text for every row. */
+const constantText = (text: string) => new Typed(`${lit(text)}::${enumType([text])}`);
+
+/** `texts[code]` for the row's lookup code; `whenNoCode` when the row has no code. */
+function decodeText(texts: (string | null)[], code: string, whenNoCode: string | null): Value {
+  const type = enumType([...texts, whenNoCode]);
+  if (type === null) return "NULL";
+  const list = `([${texts.map((t) => (t === null ? "NULL" : lit(t))).join(", ")}]::${type}[])`;
+  const decoded = `${list}[${code} + 1]`;
+  if (whenNoCode === null) return new Typed(decoded);
+  return new Typed(`CASE WHEN ${code} IS NULL THEN ${lit(whenNoCode)}::${type} ELSE ${decoded} END`);
+}
+
+/** `lists[code]` for the row's lookup code, an empty list when the row has no code. */
+function decodeTags(lists: string[][], code: string): Value {
+  const type = enumType(lists.flat());
+  if (type === null) return "[]::VARCHAR[]";
+  const literal = lists.map((l) => `[${l.map(lit).join(", ")}]`).join(", ");
+  return new Typed(`coalesce(([${literal}]::${type}[][])[${code} + 1], []::${type}[])`);
+}
+
+/** Lookups up to this many rows are decoded from list literals, larger ones by a join. */
 const LIST_DECODE = 1000;
+
+type Row = Record<string, unknown>;
 
 export function outputSql(
   natives: NativeFile[],
   lookups: Lookups[],
+  /** Agents' codes by name (names on no accepted row may be missing). */
+  agentCodes: ReadonlyMap<string, string>,
   orgId: string,
   coreResponses: string | null,
 ): {tickets: string; responses: string} {
+  const org = constantText(orgId);
+  /**
+   * A text column read from lookup `name` of file `fi`: decoded from a list when the lookup is
+   * short (`text` of each lookup row), else joined (`sql` over the joined row's alias). A row
+   * without a code (no lookup row) gets `whenNoCode`; a file without the column, `absent`.
+   */
+  const decoder = (fi: number, joins: string[]) => {
+    return (
+      name: string,
+      c: number,
+      text: (row: Row) => string | null,
+      sql: (alias: string) => string,
+      whenNoCode: string | null,
+      absent = whenNoCode,
+    ): Value => {
+      if (c < 0) return absent === null ? "NULL" : constantText(absent);
+      const rows = lookups[fi]!.rows.get(name) ?? [];
+      const code = `w.${name}_code`;
+      if (rows.length <= LIST_DECODE) return decodeText(rows.map(text), code, whenNoCode);
+      const alias = `k_${name}`;
+      const join = `LEFT JOIN ${lookup(fi, name)} ${alias} ON ${alias}.code = ${code}`;
+      if (!joins.includes(join)) joins.push(join);
+      return whenNoCode === null
+        ? sql(alias)
+        : `CASE WHEN ${code} IS NULL THEN ${lit(whenNoCode)} ELSE ${sql(alias)} END`;
+    };
+  };
+  const channelText = (r: Row) => (r.blank !== false ? "other" : (r.channel as string | null));
+  const channelSql = (a: string) =>
+    `CASE WHEN ${a}.blank IS DISTINCT FROM FALSE THEN 'other' ELSE ${a}.channel END`;
+
   const tickets = natives.map((file, fi) => {
     const {cols, defaultStatus} = file.plan;
     const joins: string[] = [];
-    /**
-     * A lookup's fields by the row's code, as `alias.field`-like SQL through `field(alias, name)`,
-     * or null when the file has no such column.
-     */
-    const decode = (name: string, c: number, alias: string): string | null => {
-      if (c < 0) return null;
-      const rows = lookups[fi]!.rows.get(name) ?? [];
-      if (rows.length <= LIST_DECODE) {
-        lists.set(alias, {rows, code: `w.${name}_code`});
-        return alias;
-      }
-      joins.push(`LEFT JOIN ${lookup(fi, name)} ${alias} ON ${alias}.code = w.${name}_code`);
-      return alias;
-    };
-    const lists = new Map<string, {rows: Record<string, unknown>[]; code: string}>();
-    const at = (alias: string, field: string) => {
-      const list = lists.get(alias);
-      if (!list) return `${alias}.${field}`;
-      const values = list.rows.map((r) =>
-        field === "tags"
-          ? `[${(JSON.parse(r.tags as string) as string[]).map(lit).join(", ")}]::VARCHAR[]`
-          : sqlValue(r[field]),
+    const decode = decoder(fi, joins);
+    const value = (name: string, c: number) =>
+      decode(
+        name,
+        c,
+        (r) => r.value as string | null,
+        (a) => `${a}.value`,
+        null,
       );
-      return `[${values.join(", ")}][${list.code} + 1]`;
-    };
-    const st = decode("status", cols.status, "st");
-    const ch = decode("channel", cols.channel, "ch");
-    const value = (name: string, c: number, alias: string) => {
-      const lk = decode(name, c, alias);
-      return lk ? at(lk, "value") : "NULL";
-    };
-    const agent = value("agent_name", cols.assignee, "an");
-    if (agent !== "NULL") joins.push(`LEFT JOIN sb_agents a ON a.name = ${agent}`);
-    const tg = decode("tags", cols.tags, "tg");
-    const sat = decode("satisfaction", cols.satisfaction, "sat");
+    const agentRows = lookups[fi]!.rows.get("agent_name") ?? [];
+    let assignee: Value;
+    if (cols.assignee < 0) assignee = "NULL";
+    else if (agentRows.length <= LIST_DECODE)
+      assignee = decodeText(
+        agentRows.map((r) => (r.value === null ? null : (agentCodes.get(r.value as string) ?? null))),
+        "w.agent_name_code",
+        null,
+      );
+    else {
+      joins.push(
+        `LEFT JOIN ${lookup(fi, "agent_name")} an ON an.code = w.agent_name_code`,
+        `LEFT JOIN sb_agents a ON a.name = an.value`,
+      );
+      assignee = "a.code";
+    }
+    const tagRows = lookups[fi]!.rows.get("tags") ?? [];
+    let tags: Value = "[]::VARCHAR[]";
+    if (cols.tags >= 0 && tagRows.length <= LIST_DECODE)
+      tags = decodeTags(
+        tagRows.map((r) => JSON.parse(r.tags as string) as string[]),
+        "w.tags_code",
+      );
+    else if (cols.tags >= 0) {
+      joins.push(`LEFT JOIN ${lookup(fi, "tags")} tg ON tg.code = w.tags_code`);
+      tags = "coalesce(tg.tags, []::VARCHAR[])";
+    }
     const filled = new Set(filledDurations(file));
     const values = select(TICKET_TABLE, {
-      org_id: lit(orgId),
+      org_id: org,
       ticket_id: "w.id",
       created_at: "w.created",
       updated_at: "w.updated",
-      channel: ch
-        ? `CASE WHEN ${at(ch, "blank")} IS DISTINCT FROM FALSE THEN 'other' ELSE ${at(ch, "channel")} END`
-        : "'other'",
-      channel_raw: ch ? `CASE WHEN ${at(ch, "blank")} IS FALSE THEN ${at(ch, "channel_raw")} END` : "NULL",
-      status: st ? `coalesce(${at(st, "status")}, 'open')` : lit(cols.status >= 0 ? "open" : defaultStatus),
+      channel: decode("channel", cols.channel, channelText, channelSql, "other"),
+      channel_raw: decode(
+        "channel",
+        cols.channel,
+        (r) => (r.blank === false ? (r.channel_raw as string | null) : null),
+        (a) => `CASE WHEN ${a}.blank IS FALSE THEN ${a}.channel_raw END`,
+        null,
+      ),
+      status: decode(
+        "status",
+        cols.status,
+        (r) => (r.status as string | null) ?? "open",
+        (a) => `coalesce(${a}.status, 'open')`,
+        "open",
+        defaultStatus,
+      ),
       solved_at: "w.solved",
       ...Object.fromEntries(DURATIONS.map((f) => [f, filled.has(f) ? `w.${f}` : "NULL"])),
       replies: "w.replies",
       reopens: "w.reopens",
-      group: value("group", cols.group, "g"),
-      assignee: agent === "NULL" ? "NULL" : "a.code",
-      priority: value("priority", cols.priority, "p"),
-      type: value("type", cols.type, "ty"),
-      tags: tg ? `coalesce(${at(tg, "tags")}, []::VARCHAR[])` : "[]::VARCHAR[]",
-      satisfaction: sat ? `CASE WHEN ${at(sat, "undef")} THEN NULL ELSE ${at(sat, "sat")} END` : "NULL",
-      source_file: lit(file.source.name),
+      group: value("group", cols.group),
+      assignee,
+      priority: value("priority", cols.priority),
+      type: value("type", cols.type),
+      tags,
+      satisfaction: decode(
+        "satisfaction",
+        cols.satisfaction,
+        (r) => (r.undef ? null : (r.sat as string | null)),
+        (a) => `CASE WHEN ${a}.undef THEN NULL ELSE ${a}.sat END`,
+        null,
+      ),
+      source_file: constantText(file.source.name),
       source_line: "w.line",
     });
     return `SELECT ${values} FROM sb_win w ${joins.join(" ")} WHERE w.fi = ${fi} AND w.excluded IS NULL`;
@@ -108,27 +191,24 @@ export function outputSql(
   const responses = natives.flatMap((file, fi) => {
     if (file.plan.cols.satisfaction < 0) return [];
     const name = lit(file.source.name);
-    const channel = file.plan.cols.channel >= 0;
+    const joins: string[] = [];
     const values = select(RESPONSE_TABLE, {
-      org_id: lit(orgId),
+      org_id: org,
       response_id: `${name} || '#ticket-' || w.id`,
       ticket_id: "w.id",
-      kind: "'csat'",
+      kind: constantText("csat"),
       score: "s.score",
       scale_min: "s.smin",
       scale_max: "s.smax",
       responded_at: "w.version",
       comment: "NULL",
-      channel: channel
-        ? `CASE WHEN c.blank IS DISTINCT FROM FALSE THEN 'other' ELSE c.channel END`
-        : "'other'",
+      channel: decoder(fi, joins)("channel", file.plan.cols.channel, channelText, channelSql, "other"),
       segment: "NULL",
-      source_file: name,
+      source_file: constantText(file.source.name),
       source_line: "w.line",
     });
-    const join = channel ? `LEFT JOIN ${lookup(fi, "channel")} c ON c.code = w.channel_code` : "";
     return [
-      `SELECT ${values} FROM sb_win w JOIN ${lookup(fi, "satisfaction")} s ON s.code = w.satisfaction_code ${join} ` +
+      `SELECT ${values} FROM sb_win w JOIN ${lookup(fi, "satisfaction")} s ON s.code = w.satisfaction_code ${joins.join(" ")} ` +
         `WHERE w.fi = ${fi} AND w.excluded IS NULL AND NOT s.undef AND s.sat IN ('good', 'bad')`,
     ];
   });
