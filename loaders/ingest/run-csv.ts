@@ -4,7 +4,8 @@ import {rowExcerpt} from "../formats/common.ts";
 import {CsvParser, type Delimiter} from "../text/csv.ts";
 
 /** Data rows sampled for the day/month order before any row is read. */
-const SAMPLE_ROWS = 500;
+/** Records read before any row: the reader is opened on them and their dates set the day/month order. */
+export const SAMPLE_ROWS = 500;
 
 export async function runCsv(
   adapter: CsvAdapter,

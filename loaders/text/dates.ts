@@ -116,6 +116,15 @@ export class DateReader {
     else if (b > 12 && a <= 12 && this.dayFirst === undefined) this.dayFirst = false;
   }
 
+  /** The day/month order observing `values` would leave, without observing them. */
+  orderAfterObserving(values: Iterable<string>): boolean | undefined {
+    const before = this.dayFirst;
+    for (const v of values) this.observe(v);
+    const after = this.dayFirst;
+    this.dayFirst = before;
+    return after;
+  }
+
   /** Epoch ms UTC; null for an empty cell; NaN (with `error` set) when unreadable. */
   read(raw: string): number | null {
     const s = raw.trim();

@@ -494,7 +494,18 @@ const CASES: Case[] = [
     name: "date forms: a column first written with T and Z, then every other way",
     engine: "duckdb",
     options: {tz: "Europe/Paris"},
-    files: {"tz.csv": Z(dateRows(["2024-05-01T10:00:00Z", "2024-03-31T02:30:00Z", ...DATE_FORMS]))},
+    files: {
+      "tz.csv": Z(
+        dateRows([
+          "2024-05-01T10:00:00Z",
+          "2024-03-31T02:30:00Z",
+          ...DATE_FORMS,
+          "2024-05-01T10:00:00.25Z",
+          "2024-05-01T10:00:00.0005Z",
+          "2024-05-01T10:00:00.123456Z",
+        ]),
+      ),
+    },
     check: (js) => {
       expect(ticket(js, "1")!.created_at).toBe(Date.UTC(2024, 4, 1, 10));
       expect(ticket(js, "2")!.created_at).toBe(Date.UTC(2024, 2, 31, 2, 30));
@@ -502,6 +513,64 @@ const CASES: Case[] = [
       expect(ticket(js, "3")!.created_at).toBe(Date.UTC(2024, 2, 31, 1, 30));
     },
   },
+  ...(
+    [
+      [
+        "month first, 12-hour clock",
+        [
+          "04/13/2024 09:05 PM",
+          "03/31/2024 02:30 AM",
+          "10/27/2024 02:30 AM",
+          "12/31/69 11:59 PM",
+          "1/2/2024 9:05 PM",
+          "02/30/2024 10:00 AM",
+          "04/13/2024 12:00 AM",
+          "04/13/2024 12:00 PM",
+          "04/13/2024 00:30 AM",
+          "04/13/2024 9:05 pm",
+          "13/13/2024 09:05 PM",
+          "04/13/2024  09:05 PM",
+        ],
+      ],
+      [
+        "day first, seconds",
+        [
+          "13/04/2024 21:05:59",
+          "31/03/2024 02:30:00",
+          "1/4/2024 9:05:00",
+          "01/04/24 09:05:00",
+          "29/02/2023 10:00:00",
+          "10/27/2024 10:00:00",
+          "13/04/2024 24:00:00",
+          "13/04/2024 21:05:60",
+          "13/04/2024 21:05:59.5",
+          "27/10/2024 02:30:00",
+        ],
+      ],
+      [
+        "unpadded, two-digit years",
+        [
+          "4/13/24 9:05",
+          "1/1/69 0:00",
+          "1/1/70 0:00",
+          "12/31/68 23:59",
+          "04/01/24 09:05",
+          "4/1/2024 9:05",
+          "4/1/24",
+          "4/1/24 9:05:00",
+          "2/29/23 9:05",
+          "3/31/24 2:30",
+        ],
+      ],
+    ] as const
+  ).map(([what, dates]): Case => ({
+    // Read in SQL when written as the first rows write them, by the core otherwise.
+    name: `slash dates in the first rows' form: ${what}`,
+    engine: "duckdb",
+    options: {tz: "Europe/Paris"},
+    files: {"slash.csv": Z(dateRows([...dates]))},
+    check: (js) => expect(js.run.tickets).toBeGreaterThan(dates.length / 2),
+  })),
   {
     name: "slash dates: a day above 12 reveals dd/mm/yyyy",
     engine: "duckdb",

@@ -7,7 +7,8 @@
 import {closeSync, openSync, readSync} from "node:fs";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {lit} from "../../metrics/sql.ts";
-import {formText, type DateForm} from "./date-form.ts";
+import {SAMPLE_ROWS} from "../../ingest/run-csv.ts";
+import {formCast, formText, formGuard, PLAIN_ISO, sampleForm, type DateForm} from "./date-form.ts";
 import type {NativeFile} from "./open.ts";
 
 /** The table of file `fi`, and its columns for header column `c`. */
@@ -31,12 +32,12 @@ const asWhole = (c: number) => `u${c}`;
 
 /**
  * Local epoch ms of a date cell written exactly in its column's form, else NULL: the cell must be
- * the text of its own cast (which rules out every other spelling DuckDB's cast also takes: one
- * digit months, surrounding spaces, fractions, offsets), in a year from 1000 on (as the core's
- * fast reader takes; earlier years go to its DateReader).
+ * the text of its own value printed in the form (which rules out every other spelling DuckDB's
+ * cast also takes: one-digit fields, surrounding spaces, fractions, offsets), in the years where
+ * the core reads it the same way.
  */
 const fastDate = (c: number, form: DateForm) =>
-  `CASE WHEN ${formText(asTimestamp(c), form)} = c${c} AND ${asTimestamp(c)} >= TIMESTAMP '1000-01-01' ` +
+  `CASE WHEN ${formText(asTimestamp(c), form)} = c${c} AND ${formGuard(asTimestamp(c), form)} ` +
   `THEN epoch_ms(${asTimestamp(c)}) END`;
 
 /**
@@ -87,8 +88,7 @@ export function cellText(file: NativeFile, c: number): string {
 }
 
 /** The form of a date column's fast cells (see date-form.ts). */
-export const dateForm = (file: NativeFile, c: number): DateForm =>
-  file.dateForms.get(c) ?? {t: false, z: false};
+export const dateForm = (file: NativeFile, c: number): DateForm => file.dateForms.get(c) ?? PLAIN_ISO;
 
 export async function loadRaw(
   connection: DuckDBConnection,
@@ -99,13 +99,20 @@ export async function loadRaw(
 ): Promise<{rows: number} | {declined: string}> {
   const width = file.header.length;
   const columns = Array.from({length: width}, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const csv =
+    `read_csv(${lit(file.source.path)}, header = true, auto_detect = false, ` +
+    `delim = ${lit(file.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
+    `strict_mode = true, null_padding = false, encoding = 'utf-8')`;
+  const forms = await sampleForms(connection, file, csv);
+  if (typeof forms === "string") return {declined: `${file.source.name}: ${forms}`};
+  for (const [c, form] of forms) file.dateForms.set(c, form);
   const casts: string[] = [];
   const parse: string[] = [];
   const keep: string[] = [];
   const typed = typedColumns(file);
   for (const [c, kind] of columnKinds(file)) {
     if (kind === "date") {
-      casts.push(`c${c}`, `TRY_CAST(c${c} AS TIMESTAMP) AS ${asTimestamp(c)}`);
+      casts.push(`c${c}`, `${formCast(`c${c}`, dateForm(file, c))} AS ${asTimestamp(c)}`);
       parse.push(`${fastDate(c, dateForm(file, c))} AS ${localMs(c)}`, `c${c}`);
       keep.push(localMs(c));
     } else if (kind === "number") {
@@ -127,10 +134,6 @@ export async function loadRaw(
       `CASE WHEN ${slow.join(" OR ")} THEN [${typed.map((c) => `c${c}`).join(", ")}] END AS ${DIRTY}`,
     );
   }
-  const csv =
-    `read_csv(${lit(file.source.path)}, header = true, auto_detect = false, ` +
-    `delim = ${lit(file.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, ` +
-    `strict_mode = true, null_padding = false, encoding = 'utf-8')`;
   const load =
     `CREATE TABLE ${rawTable(fi)} AS SELECT ${keep.join(", ")} FROM ` +
     `(SELECT ${parse.join(", ")} FROM (SELECT ${casts.join(", ")} FROM ${csv}))`;
@@ -156,6 +159,37 @@ export async function loadRaw(
   if (!oneLineEach || (lines.cr !== 0 && lines.cr !== lines.lf))
     return {declined: `${file.source.name}: records span several lines (or blank lines)`};
   return {rows};
+}
+
+/**
+ * The form of each date column, from the first records (those the core samples): their values in
+ * file order, and the day/month order they settle; DuckDB's error when it cannot read them.
+ */
+async function sampleForms(
+  connection: DuckDBConnection,
+  file: NativeFile,
+  csv: string,
+): Promise<Map<number, DateForm> | string> {
+  const columns = [...columnKinds(file)].filter(([, kind]) => kind === "date").map(([c]) => c);
+  if (columns.length === 0) return new Map();
+  let rows: unknown[][];
+  try {
+    const read = await connection.runAndReadAll(
+      `SELECT ${file.dateColumns.map((c) => `c${c}`).join(", ")} FROM ${csv} LIMIT ${SAMPLE_ROWS}`,
+    );
+    rows = read.getRows();
+  } catch (error) {
+    return (error as Error).message.split("\n")[0]!;
+  }
+  // As the core observes them: row by row, in the reader's order of date columns.
+  const observed = rows.flatMap((row) => row.filter((v): v is string => typeof v === "string" && v !== ""));
+  const dayFirst = file.ctx.dates.orderAfterObserving(observed);
+  const forms = new Map<number, DateForm>();
+  for (const c of columns) {
+    const k = file.dateColumns.indexOf(c);
+    forms.set(c, sampleForm(k < 0 ? [] : rows.map((row) => row[k] as string | null), dayFirst));
+  }
+  return forms;
 }
 
 /**

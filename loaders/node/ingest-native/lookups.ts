@@ -10,6 +10,8 @@ import {parseCount, parseDurationMinutes} from "../../text/numbers.ts";
 import {localToUtc} from "../../text/tz.ts";
 import {NativeRunner} from "../duckdb-native.ts";
 import type {ColumnType} from "../../metrics/types.ts";
+import {SAMPLE_ROWS} from "../../ingest/run-csv.ts";
+import {formIsUtc} from "./date-form.ts";
 import {cell, cellText, dateForm, localMs, rawTable, slowText} from "./load.ts";
 import type {NativeFile} from "./open.ts";
 
@@ -112,7 +114,7 @@ export class Lookups {
     const dates = this.file.ctx.dates;
     const sample = await this.runner.rows(
       `SELECT ${columns.map((c) => `${cellText(this.file, c)} AS "${c}"`).join(", ")} ` +
-        `FROM ${rawTable(this.fi)} WHERE rowid < 500 ORDER BY rowid`,
+        `FROM ${rawTable(this.fi)} WHERE rowid < ${SAMPLE_ROWS} ORDER BY rowid`,
     );
     for (const row of sample) for (const c of columns) if (row[c]) dates.observe(row[c] as string);
     const union = columns
@@ -136,7 +138,7 @@ export class Lookups {
       // Deltas for every slot between the first and the last local instant (a few per second
       // of JavaScript), or for the slots holding values when the range is very long.
       // Fast cells of a column with a trailing "Z" are UTC: no local time to convert.
-      const local = columns.filter((c) => !dateForm(this.file, c).z);
+      const local = columns.filter((c) => !formIsUtc(dateForm(this.file, c)));
       const bounds = local
         .map((c) => `SELECT min(${localMs(c)}) AS lo, max(${localMs(c)}) AS hi FROM ${rawTable(this.fi)}`)
         .join(" UNION ALL ");

@@ -9,7 +9,7 @@ import type {FileContext, Sink} from "../../formats/types.ts";
 import {readHead, type IngestOptions} from "../../ingest/index.ts";
 import {DateReader} from "../../text/dates.ts";
 import type {FileInput} from "../sources.ts";
-import {sampleForm, type DateForm} from "./date-form.ts";
+import type {DateForm} from "./date-form.ts";
 
 export interface NativeFile {
   kind: "native";
@@ -22,7 +22,7 @@ export interface NativeFile {
   /** Columns the reader uses, in header order. */
   columns: number[];
   dateColumns: number[];
-  /** How each date column's cells are written, from the file's first rows (date-form.ts). */
+  /** How each date column's cells are written (date-form.ts), set by loadRaw from the first rows. */
   dateForms: Map<number, DateForm>;
   /** Records per byte in the file's first bytes, to turn bytes read into an estimate of rows. */
   recordsPerByte: number;
@@ -113,7 +113,7 @@ export async function openFile(
     ctx,
     columns: [...new Set(reader.columns ?? header.map((_, i) => i))].sort((a, b) => a - b),
     dateColumns: reader.dateColumns,
-    dateForms: new Map(dates.map((c) => [c, sampleForm(records.slice(1).map((r) => r[c]))])),
+    dateForms: new Map(),
     recordsPerByte: Math.max(records.length - 1, 1) / Math.max(head.length, 1),
   };
 }

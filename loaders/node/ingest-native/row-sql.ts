@@ -7,6 +7,7 @@
  */
 import {DURATIONS, FUTURE_SLACK_MS} from "../../formats/common.ts";
 import type {DurationField, TicketColumns} from "../../formats/ticket-csv.ts";
+import {formIsUtc} from "./date-form.ts";
 import {cell, dateForm, digits, localMs, rawTable, slowText} from "./load.ts";
 import {lookup, MAX_RUNS, SLOT_MS, slotOf, type Lookups} from "./lookups.ts";
 import type {NativeFile} from "./open.ts";
@@ -92,7 +93,7 @@ export function rowSql(
             : `${join("slots", `$.slot = ${slotOf(`i.l${c}`)}`, `k_slot${c}`)}.delta`;
     const lk = join("dates", `$.raw = i.c${c}`, `k_date${c}`);
     // Fast cells of a column with a trailing "Z" are UTC already.
-    const local = slot && !dateForm(file, c).z ? `i.l${c} - ${slot}` : `i.l${c}`;
+    const local = slot && !formIsUtc(dateForm(file, c)) ? `i.l${c} - ${slot}` : `i.l${c}`;
     m.push(
       `CASE WHEN i.l${c} IS NOT NULL THEN CAST(${local} AS DOUBLE)${lk ? ` ELSE ${lk}.ms` : ""} END AS ${name}`,
       `${lk ? `CASE WHEN i.l${c} IS NULL THEN ${lk}.err END` : "NULL"} AS ${name}_err`,
