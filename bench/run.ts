@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: ingestion against its references, as ratios measured in one run.
  *
- *   npm run bench [-- --rows 1000000] [--repeat 1] [--no-kpis] [--no-core]
+ *   npm run bench [-- --rows 1000000] [--repeat 1] [--no-kpis] [--no-core] [--no-us]
  *
  * Generates (once, cached in bench/output/) a seeded Zendesk-style CSV, then times in separate
  * processes: native DuckDB CSV -> Parquet (the reference), Arquero loading the CSV (the JavaScript
- * peer), the full `servicebench ingest` path with its DuckDB engine (the bar) and with the core
- * engine the browser runs, and optionally every KPI on the written dataset. Prints a table and writes bench/output/results.json. The bar is reported,
+ * peer), the full `servicebench ingest` path with its DuckDB engine (the bar), the same export
+ * written with US-locale dates, the core engine the browser runs, and every KPI on the written
+ * dataset. Prints a table and writes bench/output/results.json. The bar is reported,
  * not asserted: the exit code is 0 unless the harness itself fails.
  */
 import {statSync} from "node:fs";
@@ -19,7 +20,7 @@ import {checkBar, verdict, MAX_PEAK_RSS_MIB, MAX_RATIO_TO_DUCKDB} from "./bar.ts
 import {runTask} from "./run-task.ts";
 import {formatTable} from "./table.ts";
 import type {TaskResult} from "./task-result.ts";
-import {zendeskCsv} from "./zendesk-csv.ts";
+import {zendeskCsv, type DateStyle} from "./zendesk-csv.ts";
 
 const OUTPUT = fileURLToPath(new URL("./output/", import.meta.url));
 
@@ -29,6 +30,7 @@ const {values} = parseArgs({
     repeat: {type: "string", default: "1"},
     "no-kpis": {type: "boolean", default: false},
     "no-core": {type: "boolean", default: false},
+    "no-us": {type: "boolean", default: false},
   },
 });
 const rows = Number(values.rows);
@@ -37,10 +39,16 @@ if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows ${values.rows}:
 if (!Number.isInteger(repeat) || repeat < 1)
   throw new Error(`--repeat ${values.repeat}: a positive whole number`);
 
-const t0 = performance.now();
-const {file, generated} = await zendeskCsv(OUTPUT, rows);
+/** The cached export, generated (and said so) on first use. */
+async function input(style: DateStyle): Promise<string> {
+  const t0 = performance.now();
+  const {file, generated} = await zendeskCsv(OUTPUT, rows, style);
+  if (generated) console.log(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return file;
+}
+const file = await input("iso");
+const usFile = values["no-us"] ? null : await input("us");
 const mb = statSync(file).size / 2 ** 20;
-if (generated) console.log(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 console.log(
   `${rows.toLocaleString("en-US")} tickets, ${mb.toFixed(0)} MB, ${os.cpus().length} CPUs, Node ${process.version}\n`,
 );
@@ -64,6 +72,8 @@ const arquero = await fastest("arquero-csv", [file]);
 await rm(dataset, {recursive: true, force: true});
 const ingest = await fastest("servicebench-ingest", [file, dataset, "auto"]);
 await rm(dataset, {recursive: true, force: true});
+const us = usFile ? await fastest("servicebench-ingest", [usFile, dataset, "auto"]) : null;
+await rm(dataset, {recursive: true, force: true});
 const core = values["no-core"] ? null : await fastest("servicebench-ingest", [file, dataset, "javascript"]);
 const kpis = values["no-kpis"] ? null : await fastest("servicebench-kpis", [dataset]);
 
@@ -85,6 +95,13 @@ const lines: Line[] = [
     bar: verdict(bar),
   },
 ];
+if (us)
+  lines.push({
+    id: "servicebench_ingest_us_dates",
+    label: "  same, US dates (04/03/23 02:32)",
+    result: us,
+    bar: "(not in bar)",
+  });
 if (core)
   lines.push({
     id: "servicebench_ingest_core",

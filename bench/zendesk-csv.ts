@@ -1,6 +1,6 @@
 /**
  * A seeded synthetic Zendesk legacy full export (27 columns, local times without offset), the
- * input of every benchmark. The same row count always gives the same bytes.
+ * input of every benchmark. The same row count and date style always give the same bytes.
  */
 import {createWriteStream, existsSync} from "node:fs";
 import {mkdir, rename} from "node:fs/promises";
@@ -18,14 +18,22 @@ const GENERATOR_VERSION = 1;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function stampOf(ms: number, seconds: boolean): string {
+/**
+ * How the export writes its times: "iso" `2023-04-03 02:32:37`, or "us" `04/03/23 02:32`, the
+ * month-first, minute-precision form of exports made in a US locale.
+ */
+export type DateStyle = "iso" | "us";
+
+function stampOf(ms: number, seconds: boolean, style: DateStyle): string {
   const d = new Date(ms);
-  const s = seconds ? pad(d.getUTCSeconds()) : "00";
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${s}`;
+  const [y, mo, day] = [d.getUTCFullYear(), pad(d.getUTCMonth() + 1), pad(d.getUTCDate())];
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (style === "us") return `${mo}/${day}/${pad(y % 100)} ${time}`;
+  return `${y}-${mo}-${day} ${time}:${seconds ? pad(d.getUTCSeconds()) : "00"}`;
 }
 
 /** Writes `rows` tickets to `file`; seeded LCG so every run writes the same file. */
-export async function writeZendeskCsv(file: string, rows: number): Promise<void> {
+export async function writeZendeskCsv(file: string, rows: number, style: DateStyle = "iso"): Promise<void> {
   let seed = 42;
   const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -35,11 +43,11 @@ export async function writeZendeskCsv(file: string, rows: number): Promise<void>
   let buf = HEADER;
   for (let i = 1; i <= rows; i++) {
     const created = start + Math.floor(rand() * 365 * 86_400_000);
-    const stamp = stampOf(created, true);
+    const stamp = stampOf(created, true, style);
     const solved = rand() < 0.85;
     const frt = Math.floor(rand() * rand() * 2000);
     const full = frt + Math.floor(rand() * 5000);
-    const solvedStamp = solved ? stampOf(created + full * 60_000, false) : "";
+    const solvedStamp = solved ? stampOf(created + full * 60_000, false, style) : "";
     buf +=
       `1,${i},Customer ${i},${900000 + i},customer${i}@example.com,Agent ${Math.floor(rand() * 60)},` +
       `${pick(["Tier 1", "Tier 2", "Billing"])},"Subject, number ${i}",${pick(["vip billing", "", "refund", "bug mobile"])},` +
@@ -62,10 +70,15 @@ export async function writeZendeskCsv(file: string, rows: number): Promise<void>
 }
 
 /** The cached export of `rows` tickets under `dir`, generated on first use. */
-export async function zendeskCsv(dir: string, rows: number): Promise<{file: string; generated: boolean}> {
+export async function zendeskCsv(
+  dir: string,
+  rows: number,
+  style: DateStyle = "iso",
+): Promise<{file: string; generated: boolean}> {
   await mkdir(dir, {recursive: true});
-  const file = path.join(dir, `zendesk-${rows}-v${GENERATOR_VERSION}.csv`);
+  const name = style === "iso" ? `zendesk-${rows}` : `zendesk-${rows}-${style}`;
+  const file = path.join(dir, `${name}-v${GENERATOR_VERSION}.csv`);
   if (existsSync(file)) return {file, generated: false};
-  await writeZendeskCsv(file, rows);
+  await writeZendeskCsv(file, rows, style);
   return {file, generated: true};
 }
