@@ -71,6 +71,17 @@ export const REASON = {
   notCount: (v: number) => `not a count (${v})`,
 };
 
+/**
+ * How the readers word their row warnings (the cell cut short); the native engine words its
+ * warnings with the same.
+ */
+export const WARNING = {
+  unknownChannel: (raw: string) =>
+    `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`,
+  unknownScore: (raw: string) => `unknown or hashed score "${raw.slice(0, 24)}" left empty, not guessed`,
+  notTimestamp: (error: string) => `not a timestamp, ignored: ${error}`,
+};
+
 export interface Problem {
   field: string;
   reason: string;

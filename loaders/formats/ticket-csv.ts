@@ -4,7 +4,7 @@
  * This is the ingest hot path, so it works on column indices and hand-written checks.
  */
 import type {Channel, Satisfaction, SurveyResponse, Status} from "../schema/index.ts";
-import {Cells, checkTicket, minutesBetween, newResponse, newTicket, rowExcerpt} from "./common.ts";
+import {Cells, checkTicket, minutesBetween, newResponse, newTicket, rowExcerpt, WARNING} from "./common.ts";
 import type {CsvReader, FileContext, MetricsPatch} from "./types.ts";
 import {
   channelOf,
@@ -227,11 +227,7 @@ export function ticketCsvReader(
           const c = read.channel(raw);
           if (c.unknownKey !== null && !warned.has(c.unknownKey)) {
             warned.add(c.unknownKey);
-            sink.warn(
-              line,
-              "channel",
-              `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`,
-            );
+            sink.warn(line, "channel", WARNING.unknownChannel(raw));
           }
           t.channel = c.channel;
           t.channel_raw = c.raw;
@@ -261,8 +257,7 @@ export function ticketCsvReader(
         const first = ctx.dates.read(f[cols.firstReplyAt] ?? "");
         if (first !== null && Number.isNaN(first)) {
           // Some exports put a duration here instead of a time: not guessed.
-          if (!warned.has("first"))
-            sink.warn(line, "first_reply_at", `not a timestamp, ignored: ${ctx.dates.error}`);
+          if (!warned.has("first")) sink.warn(line, "first_reply_at", WARNING.notTimestamp(ctx.dates.error));
           warned.add("first");
         } else t.first_reply_minutes = minutesBetween(created, first);
       }
@@ -278,11 +273,7 @@ export function ticketCsvReader(
         if (s === undefined) {
           if (!warned.has(`sat:${raw}`)) {
             warned.add(`sat:${raw}`);
-            sink.warn(
-              line,
-              "satisfaction",
-              `unknown or hashed score "${raw.slice(0, 24)}" left empty, not guessed`,
-            );
+            sink.warn(line, "satisfaction", WARNING.unknownScore(raw));
           }
         } else t.satisfaction = s;
         if (s === "good" || s === "bad") {

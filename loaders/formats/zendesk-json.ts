@@ -6,7 +6,7 @@
  */
 import type {SurveyResponse} from "../schema/index.ts";
 import {maskContacts} from "../text/mask.ts";
-import {Cells, checkTicket, idText, newResponse, newTicket, objectExcerpt} from "./common.ts";
+import {Cells, checkTicket, idText, newResponse, newTicket, objectExcerpt, WARNING} from "./common.ts";
 import type {FileContext, JsonAdapter, JsonReader, MetricsPatch} from "./types.ts";
 import {
   channelOf,
@@ -91,7 +91,7 @@ export function zendeskReader(ctx: FileContext): JsonReader {
     t.channel_raw = via === null ? null : ctx.intern(via);
     if (!ch.known && !warned.has(`ch:${via}`)) {
       warned.add(`ch:${via}`);
-      sink.warn(line, "channel", `unknown channel "${via}" kept as channel_raw, counted as other`);
+      sink.warn(line, "channel", WARNING.unknownChannel(String(via)));
     }
     const rawStatus = str(o.status) ?? "";
     const tags = Array.isArray(o.tags) ? o.tags.filter((x): x is string => typeof x === "string") : [];

@@ -93,6 +93,15 @@ export const MAX_PROBLEMS_PER_FILE = 1000;
 /** Most warning lines listed per file; the rest are counted in one line. */
 export const MAX_WARNINGS_PER_FILE = 100;
 
+/** One problem or warning line of the command's output: where, which field, why. */
+export const lineOf = (file: string, line: number, field: string, text: string) =>
+  `${file}:${line}: ${field}: ${text}`;
+/** The line counting a file's invalid rows past MAX_PROBLEMS_PER_FILE. */
+export const moreInvalid = (file: string, n: number) =>
+  lineOf(file, 0, "rows", `${n} more invalid rows (see rejects)`);
+/** The line counting a file's warnings past MAX_WARNINGS_PER_FILE. */
+export const moreWarnings = (file: string, n: number) => lineOf(file, 0, "rows", `${n} more warnings`);
+
 export class Combiner {
   readonly files: FileStats[] = [];
   readonly rejects: Reject[] = [];
@@ -174,14 +183,13 @@ export class Combiner {
         if (source !== target) this.merged.set(source, target);
       },
       warn: (line, field, message) => this.warn(f, line, field, message),
-      fileProblem: (line, field, reason) => this.problems.push(`${stats.file}:${line}: ${field}: ${reason}`),
+      fileProblem: (line, field, reason) => this.problems.push(lineOf(stats.file, line, field, reason)),
     };
   }
 
   warn(f: number, line: number, field: string, message: string): void {
     const n = ++this.warnCount[f]!;
-    if (n <= MAX_WARNINGS_PER_FILE)
-      this.warnings.push(`${this.files[f]!.file}:${line}: ${field}: ${message}`);
+    if (n <= MAX_WARNINGS_PER_FILE) this.warnings.push(lineOf(this.files[f]!.file, line, field, message));
   }
 
   private addTicket(
@@ -229,7 +237,7 @@ export class Combiner {
     this.rejects.push({file: stats.file, line, field, reason, excerpt, severity});
     if (severity !== "invalid" || stats.quiet) return;
     const n = ++this.problemCount[f]!;
-    if (n <= MAX_PROBLEMS_PER_FILE) this.problems.push(`${stats.file}:${line}: ${field}: ${reason}`);
+    if (n <= MAX_PROBLEMS_PER_FILE) this.problems.push(lineOf(stats.file, line, field, reason));
   }
 
   /** Resolves merges, metrics and ratings; returns the final rows. Call once, at the end. */
@@ -328,10 +336,9 @@ export class Combiner {
     }
     for (let f = 0; f < this.files.length; f++) {
       const extra = this.problemCount[f]! - MAX_PROBLEMS_PER_FILE;
-      if (extra > 0)
-        this.problems.push(`${this.files[f]!.file}:0: rows: ${extra} more invalid rows (see rejects)`);
+      if (extra > 0) this.problems.push(moreInvalid(this.files[f]!.file, extra));
       const w = this.warnCount[f]! - MAX_WARNINGS_PER_FILE;
-      if (w > 0) this.warnings.push(`${this.files[f]!.file}:0: rows: ${w} more warnings`);
+      if (w > 0) this.warnings.push(moreWarnings(this.files[f]!.file, w));
     }
     this.tickets = new TicketSlots();
     this.metrics.clear();

@@ -3,8 +3,14 @@
  * core's Combiner does: agent codes, row warnings, rejects with their excerpts, problem lines and
  * the per-file manifest. Everything is read from the rows tables (index.ts) and the lookups.
  */
-import {REASON, rowExcerpt} from "../../formats/common.ts";
-import {MAX_PROBLEMS_PER_FILE, MAX_WARNINGS_PER_FILE} from "../../ingest/combine.ts";
+import {REASON, rowExcerpt, WARNING} from "../../formats/common.ts";
+import {
+  lineOf,
+  MAX_PROBLEMS_PER_FILE,
+  MAX_WARNINGS_PER_FILE,
+  moreInvalid,
+  moreWarnings,
+} from "../../ingest/combine.ts";
 import type {Agents} from "../../ingest/agents.ts";
 import type {FileManifest, Reject} from "../../schema/index.ts";
 import type {NativeRunner} from "../duckdb-native.ts";
@@ -68,31 +74,24 @@ export async function nativeWarnings(
         const c = lookups[fi]!.rows.get("channel")![row.code as number]!;
         if (c.blank || c.unknown_key === null) continue;
         const raw = c.raw as string;
-        const message = `unknown channel "${raw.slice(0, 30)}" kept as channel_raw, counted as other`;
-        keep(`c:${c.unknown_key as string}`, line, 0, "channel", message);
+        keep(`c:${c.unknown_key as string}`, line, 0, "channel", WARNING.unknownChannel(raw));
       } else if (row.k === 2) {
         const sat = lookups[fi]!.rows.get("satisfaction")![row.code as number]!;
         if (!sat.undef) continue;
         const raw = sat.wraw as string;
-        keep(
-          `s:${raw}`,
-          line,
-          2,
-          "satisfaction",
-          `unknown or hashed score "${raw.slice(0, 24)}" left empty, not guessed`,
-        );
+        keep(`s:${raw}`, line, 2, "satisfaction", WARNING.unknownScore(raw));
       } else {
         const err = await runner.rows(
           `SELECT first_at_err AS e FROM ${valuesView(fi)} WHERE r = ${row.code}`,
         );
-        keep("first", line, 1, "first_reply_at", `not a timestamp, ignored: ${err[0]!.e as string}`);
+        keep("first", line, 1, "first_reply_at", WARNING.notTimestamp(err[0]!.e as string));
       }
     }
     const own = [...found.values()].sort((a, b) => a.line - b.line || a.k - b.k);
     for (const w of own.slice(0, MAX_WARNINGS_PER_FILE))
-      lines.push(`${file.source.name}:${w.line}: ${w.field}: ${w.message}`);
+      lines.push(lineOf(file.source.name, w.line, w.field, w.message));
     if (own.length > MAX_WARNINGS_PER_FILE)
-      more.push(`${file.source.name}:0: rows: ${own.length - MAX_WARNINGS_PER_FILE} more warnings`);
+      more.push(moreWarnings(file.source.name, own.length - MAX_WARNINGS_PER_FILE));
   }
   return {lines, more};
 }
@@ -151,12 +150,10 @@ export async function nativeRejects(
       });
       if (excluded) continue;
       if (++count <= MAX_PROBLEMS_PER_FILE)
-        problems.lines.push(`${file.source.name}:${row.line}: ${row.field}: ${why}`);
+        problems.lines.push(lineOf(file.source.name, row.line as number, row.field as string, why));
     }
     if (count > MAX_PROBLEMS_PER_FILE)
-      problems.more.push(
-        `${file.source.name}:0: rows: ${count - MAX_PROBLEMS_PER_FILE} more invalid rows (see rejects)`,
-      );
+      problems.more.push(moreInvalid(file.source.name, count - MAX_PROBLEMS_PER_FILE));
   }
   return {rejects, problems};
 }
