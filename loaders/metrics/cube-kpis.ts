@@ -9,7 +9,8 @@ import {
 } from "./cube-tables.ts";
 import {ZERO_BUCKET} from "./histogram.ts";
 import {backlogTail} from "./kpis/backlog.ts";
-import {costSql, DEFAULT_COSTS} from "./kpis/cost-per-contact.ts";
+import {costResult, costSql, DEFAULT_COSTS} from "./kpis/cost-per-contact.ts";
+import {COVERAGE_RESULT} from "./kpis/coverage-hours.ts";
 import {wilson} from "./kpis/csat-votes.ts";
 import {npsColumns} from "./kpis/nps-votes.ts";
 import {DEFAULT_TARGETS} from "./kpis/targets.ts";
@@ -267,12 +268,7 @@ function coverageSql(o: KpiOptions): string {
     WHERE week IN (SELECT week FROM span)),
   counts AS (SELECT c.cut, coalesce(sum(s.weekday_slots), 0) AS wd, coalesce(sum(s.weekend_slots), 0) AS we
     FROM cuts c LEFT JOIN slots s ON s.cut = c.cut GROUP BY c.cut)
-SELECT k.cut,
-  CAST(w.n AS INTEGER) AS n,
-  CAST(k.wd AS DOUBLE) / w.n AS weekday,
-  CAST(k.we AS DOUBLE) / w.n AS weekend,
-  CAST(k.wd + k.we AS DOUBLE) / w.n AS value
-FROM counts k JOIN nweeks w ON w.cut = k.cut ORDER BY k.cut`;
+${COVERAGE_RESULT}`;
 }
 
 function volumeByChannelSql(o: KpiOptions): string {
@@ -317,12 +313,7 @@ function costSqlOf(o: KpiOptions): string {
   const cost = costSql(o.costs ?? DEFAULT_COSTS);
   return `WITH c AS (${cells(o, ["channel"]).sql}), ${ticketDays(o)},
   k AS (SELECT cut, channel, sum(tickets) AS tickets FROM c GROUP BY cut, channel)
-SELECT cut, channel,
-  CAST(tickets AS INTEGER) AS tickets,
-  ${cost} AS monthly_cost,
-  ${MONTHS_SQL} AS months,
-  ${cost} * ${MONTHS_SQL} / tickets AS value
-FROM k ORDER BY cut, channel`;
+${costResult(cost, "k")}`;
 }
 
 /** Survey votes of some kinds in the period, with a cut (responses: channel and month only). */

@@ -12,6 +12,17 @@ export function costSql(costs: CostTable): string {
   return whens.length ? `(CASE channel ${whens.join(" ")} END)` : "CAST(NULL AS DOUBLE)";
 }
 
+/**
+ * The KPI's result from `from` (tickets per cut and channel) and the monthly cost SQL: shared
+ * with the cube version (cube-kpis.ts).
+ */
+export const costResult = (cost: string, from: string) => `SELECT cut, channel,
+  CAST(tickets AS INTEGER) AS tickets,
+  ${cost} AS monthly_cost,
+  ${MONTHS_SQL} AS months,
+  ${cost} * ${MONTHS_SQL} / tickets AS value
+FROM ${from} ORDER BY cut, channel`;
+
 export const costPerContact: KpiDefinition = {
   id: "cost_per_contact",
   label: {en: "Cost per contact", fr: "Coût par contact"},
@@ -30,11 +41,6 @@ export const costPerContact: KpiDefinition = {
     const cost = costSql(o.costs ?? DEFAULT_COSTS);
     return `WITH t AS (${ticketBase(o)}),
   c AS (SELECT cut, channel, count(*) AS tickets FROM t GROUP BY cut, channel)
-SELECT cut, channel,
-  CAST(tickets AS INTEGER) AS tickets,
-  ${cost} AS monthly_cost,
-  ${MONTHS_SQL} AS months,
-  ${cost} * ${MONTHS_SQL} / tickets AS value
-FROM c ORDER BY cut, channel`;
+${costResult(cost, "c")}`;
   },
 };

@@ -1,6 +1,17 @@
 import {activityBase, ticketBase} from "../sql.ts";
 import type {KpiDefinition} from "../types.ts";
 
+/**
+ * The KPI's result from CTEs `counts` (weekday and weekend slots `wd`, `we` per cut) and `nweeks`
+ * (weeks `n` per cut): shared with the cube version (cube-kpis.ts).
+ */
+export const COVERAGE_RESULT = `SELECT k.cut,
+  CAST(w.n AS INTEGER) AS n,
+  CAST(k.wd AS DOUBLE) / w.n AS weekday,
+  CAST(k.we AS DOUBLE) / w.n AS weekend,
+  CAST(k.wd + k.we AS DOUBLE) / w.n AS value
+FROM counts k JOIN nweeks w ON w.cut = k.cut ORDER BY k.cut`;
+
 export const coverageHours: KpiDefinition = {
   id: "coverage_hours",
   label: {en: "Coverage hours per week", fr: "Heures couvertes par semaine"},
@@ -34,11 +45,6 @@ export const coverageHours: KpiDefinition = {
       count(s.week) FILTER (WHERE s.weekday <= 5) AS wd,
       count(s.week) FILTER (WHERE s.weekday >= 6) AS we
     FROM cuts c LEFT JOIN slots s ON s.cut = c.cut GROUP BY c.cut)
-SELECT k.cut,
-  CAST(w.n AS INTEGER) AS n,
-  CAST(k.wd AS DOUBLE) / w.n AS weekday,
-  CAST(k.we AS DOUBLE) / w.n AS weekend,
-  CAST(k.wd + k.we AS DOUBLE) / w.n AS value
-FROM counts k JOIN nweeks w ON w.cut = k.cut ORDER BY k.cut`;
+${COVERAGE_RESULT}`;
   },
 };
