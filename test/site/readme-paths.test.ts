@@ -1,9 +1,14 @@
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {describe, expect, it} from "vitest";
 
 const TOP = ["loaders", "src", "data", "test", "scripts", "bench", "bin", ".ci"];
-const READMES = ["README.md", "data/benchmarks/README.md", "data/demo/README.md"];
+const READMES = [
+  "README.md",
+  "data/benchmarks/README.md",
+  "data/demo/README.md",
+  ...readdirSync("docs").map((f) => `docs/${f}`),
+];
 
 /** Repository paths a README names: link targets, and code spans that start with a top-level folder. */
 function namedPaths(text: string): string[] {
@@ -11,7 +16,7 @@ function namedPaths(text: string): string[] {
   const spans = [...text.matchAll(/`([^`\s]+)`/g)]
     .map((m) => m[1]!)
     .filter((p) => TOP.some((t) => p.startsWith(`${t}/`)) && !/[<>*{}]/.test(p))
-    // Output folders (test screenshots, bench results) are written by the tools, absent from a fresh clone.
+    // Output and cache folders (test screenshots, bench results, Framework's cache) are written by the tools, absent from a fresh clone.
     .filter((p) => !/(^|\/)output(\/|$)/.test(p));
   return [...new Set([...links, ...spans])];
 }
