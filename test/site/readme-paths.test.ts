@@ -17,7 +17,7 @@ function namedPaths(text: string): string[] {
     .map((m) => m[1]!)
     .filter((p) => TOP.some((t) => p.startsWith(`${t}/`)) && !/[<>*{}]/.test(p))
     // Output and cache folders (test screenshots, bench results, Framework's cache) are written by the tools, absent from a fresh clone.
-    .filter((p) => !/(^|\/)output(\/|$)/.test(p));
+    .filter((p) => !/(^|\/)(output|cache)(\/|$)/.test(p));
   return [...new Set([...links, ...spans])];
 }
 
