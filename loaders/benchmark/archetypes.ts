@@ -13,33 +13,37 @@ export type Archetype = (typeof ARCHETYPES)[number];
 /**
  * Names in both languages, in this one place. The French names are what a French support manager
  * would call them, not word for word: "Late Bloomers" becomes "Équipes en devenir" (a team still
- * finding its balance), not the pejorative "retardataires". `fr_with_article` follows "parmi",
- * `fr_of` follows "plus proche" ("des" = de + les).
+ * finding its balance), not the pejorative "retardataires". `en_one` names one member ("clearly a
+ * Captain of Scale"), `fr_with_article` follows "parmi", `fr_of` follows "plus proche" (de + les).
  */
 export const ARCHETYPE_NAMES: Record<
   Archetype,
-  {en: string; fr: string; fr_with_article: string; fr_of: string}
+  {en: string; en_one: string; fr: string; fr_with_article: string; fr_of: string}
 > = {
   relationship_builders: {
     en: "Relationship Builders",
+    en_one: "a Relationship Builder",
     fr: "Bâtisseurs de relation",
     fr_with_article: "les Bâtisseurs de relation",
     fr_of: "des Bâtisseurs de relation",
   },
   masters_of_complexity: {
     en: "Masters of Complexity",
+    en_one: "a Master of Complexity",
     fr: "Maîtres de la complexité",
     fr_with_article: "les Maîtres de la complexité",
     fr_of: "des Maîtres de la complexité",
   },
   late_bloomers: {
     en: "Late Bloomers",
+    en_one: "a Late Bloomer",
     fr: "Équipes en devenir",
     fr_with_article: "les Équipes en devenir",
     fr_of: "des Équipes en devenir",
   },
   captains_of_scale: {
     en: "Captains of Scale",
+    en_one: "a Captain of Scale",
     fr: "Capitaines du volume",
     fr_with_article: "les Capitaines du volume",
     fr_of: "des Capitaines du volume",

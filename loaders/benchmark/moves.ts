@@ -1,7 +1,15 @@
 import type {OrgSummary} from "../schema/org-summary.ts";
 import {ARCHETYPES, ARCHETYPE_NAMES, type Archetype} from "./archetypes.ts";
 import {clusterDistances, nearestCluster} from "./distance.ts";
-import {FEATURES, FEATURE_KEYS, featureVector, forward, rawFromZ, standardise, type FeatureKey} from "./features.ts";
+import {
+  FEATURES,
+  FEATURE_KEYS,
+  featureVector,
+  forward,
+  rawFromZ,
+  standardise,
+  type FeatureKey,
+} from "./features.ts";
 import {standardisationOf, type PanelModel} from "./model.ts";
 import {quantile} from "./stats.ts";
 import {
@@ -167,7 +175,8 @@ function search(
 ): Candidate[] {
   const levers = [...box.keys()];
   const subsets: number[][] = [];
-  for (let size = 1; size <= Math.min(MAX_SUBSET, levers.length); size++) subsets.push(...combinations(levers, size));
+  for (let size = 1; size <= Math.min(MAX_SUBSET, levers.length); size++)
+    subsets.push(...combinations(levers, size));
   if (levers.length > MAX_SUBSET) subsets.push(levers);
   const found: Candidate[] = [];
   model.centroids.forEach((_, t) => {
@@ -180,7 +189,9 @@ function search(
       const landed = nearestCluster(probe, model.centroids);
       if (model.cluster_archetype[landed] !== target) continue;
       const zs: [number, number][] = dims.map((j, i) => [j, x[i]!]);
-      const moved = zs.filter(([j, v]) => z[j] === null || z[j] === undefined || Math.abs(v - z[j]!) >= NEGLIGIBLE);
+      const moved = zs.filter(
+        ([j, v]) => z[j] === null || z[j] === undefined || Math.abs(v - z[j]!) >= NEGLIGIBLE,
+      );
       const effort =
         Math.sqrt(zs.reduce((s, [j, v]) => s + (v - (z[j] ?? 0)) ** 2, 0)) +
         UNKNOWN_PENALTY * zs.filter(([j]) => z[j] === null || z[j] === undefined).length;
@@ -333,11 +344,16 @@ function outOfReach(
   const distances = clusterDistances(z, model.centroids);
   let cluster = -1;
   model.centroids.forEach((_, c) => {
-    if (model.cluster_archetype[c] === target && (cluster < 0 || distances[c]! < distances[cluster]!)) cluster = c;
+    if (model.cluster_archetype[c] === target && (cluster < 0 || distances[c]! < distances[cluster]!))
+      cluster = c;
   });
   const centre = model.centroids[cluster]!;
   const s = standardisationOf(model);
-  const blockers = FEATURES.map((f, j) => ({f, j, gap: z[j] === null || z[j] === undefined ? 0 : (z[j]! - centre[j]!) ** 2}))
+  const blockers = FEATURES.map((f, j) => ({
+    f,
+    j,
+    gap: z[j] === null || z[j] === undefined ? 0 : (z[j]! - centre[j]!) ** 2,
+  }))
     .filter(({f, gap}) => !LEVERS.includes(f.key) && gap > 0.25)
     .sort((a, b) => b.gap - a.gap);
   const why = (lang: Lang) =>
@@ -383,7 +399,11 @@ function tidy(key: FeatureKey, x: number): number {
     case "coverage_hours_weekend":
       return x >= 10 ? Math.round(x) : Math.round(x * 2) / 2;
     case "first_reply_p50_minutes":
-      return x < 60 ? Math.max(1, Math.round(x)) : x < 48 * 60 ? Math.round(x / 5) * 5 : Math.round(x / 60) * 60;
+      return x < 60
+        ? Math.max(1, Math.round(x))
+        : x < 48 * 60
+          ? Math.round(x / 5) * 5
+          : Math.round(x / 60) * 60;
     case "self_service_ratio":
       return x >= 10 ? Math.round(x) : x >= 1 ? round(x, 1) : round(x, 2);
     default:
@@ -414,7 +434,11 @@ function change(summary: OrgSummary, model: PanelModel, j: number, t: number, ra
 const SLIGHT = 1.15;
 
 /** One change in words, to follow "With" ("Avec"). */
-export function changeWords(c: Change, summary: Pick<OrgSummary, "agents" | "tickets_per_month">, lang: Lang): string {
+export function changeWords(
+  c: Change,
+  summary: Pick<OrgSummary, "agents" | "tickets_per_month">,
+  lang: Lang,
+): string {
   const en = lang === "en";
   const n = (x: number) => formatNumber(x, lang);
   const label = FEATURE_LABELS[c.feature];

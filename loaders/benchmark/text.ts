@@ -1,3 +1,4 @@
+import {formatDuration, formatPercent} from "../metrics/format.ts";
 import {kpi} from "../metrics/registry.ts";
 import type {FeatureKey} from "./features.ts";
 import type {NumericKpi} from "./percentiles.ts";
@@ -88,8 +89,14 @@ export const KPI_LABELS: Record<PanelKpi, {en: string; fr: string}> = {
   csat: label("csat"),
   csat_response_rate: label("csat_response_rate"),
   nps: label("nps"),
-  coverage_hours_weekday: {en: "Coverage hours per week (weekdays)", fr: "Heures couvertes par semaine (en semaine)"},
-  coverage_hours_weekend: {en: "Coverage hours per week (weekend)", fr: "Heures couvertes par semaine (week-end)"},
+  coverage_hours_weekday: {
+    en: "Coverage hours per week (weekdays)",
+    fr: "Heures couvertes par semaine (en semaine)",
+  },
+  coverage_hours_weekend: {
+    en: "Coverage hours per week (weekend)",
+    fr: "Heures couvertes par semaine (week-end)",
+  },
   self_service_ratio: {en: "Help-centre views per ticket", fr: "Consultations du centre d'aide par ticket"},
   automation_rules: {en: "Automation rules", fr: "Règles d'automatisation"},
 };
@@ -102,38 +109,12 @@ export function formatNumber(x: number, lang: Lang): string {
   if (!Number.isFinite(x)) return "–";
   const abs = Math.abs(x);
   const options: Intl.NumberFormatOptions =
-    abs === 0 || abs >= 1
-      ? {maximumFractionDigits: abs >= 100 ? 0 : 1}
-      : {maximumSignificantDigits: 2};
+    abs === 0 || abs >= 1 ? {maximumFractionDigits: abs >= 100 ? 0 : 1} : {maximumSignificantDigits: 2};
   return x.toLocaleString(LOCALES[lang], options);
 }
 
-/** A fraction 0..1 as a percentage with one decimal: "94.7 %", "94,7 %". */
-export function formatPercent(fraction: number, lang: Lang): string {
-  const digits = fraction !== 0 && Math.abs(fraction) < 0.001 ? 2 : 1;
-  return `${(fraction * 100).toLocaleString(LOCALES[lang], {maximumFractionDigits: digits})} %`;
-}
-
-/**
- * A duration in minutes in the largest sensible units, as the site's cards write it: "48 s",
- * "12 min", "2 h 25 min", "14 h", "3.9 d" ("3,9 j").
- */
-export function formatDuration(minutes: number, lang: Lang): string {
-  if (!Number.isFinite(minutes)) return "–";
-  const n = (x: number, digits: number) => x.toLocaleString(LOCALES[lang], {maximumFractionDigits: digits});
-  if (minutes < 1) return `${n(minutes * 60, 0)} s`;
-  if (minutes < 60) return `${n(minutes, minutes < 10 ? 1 : 0)} min`;
-  if (minutes < 48 * 60) {
-    const h = Math.floor(minutes / 60);
-    const m = Math.round(minutes - h * 60);
-    if (m === 60) return `${h + 1} h`;
-    return m === 0 || h >= 10 ? `${n(minutes / 60, 0)} h` : `${h} h ${m} min`;
-  }
-  return `${n(minutes / 1440, 1)} ${lang === "fr" ? "j" : "d"}`;
-}
-
-/** Kept for callers of the former name. */
-export const formatMinutes = formatDuration;
+/** Percentages and durations are written as on the command line and the site's cards. */
+export {formatDuration, formatPercent};
 
 /** A model feature's value with its unit, e.g. "140 a month", "92 %", "2 h 25 min". */
 export function formatFeature(key: FeatureKey, value: number, lang: Lang): string {
@@ -175,21 +156,38 @@ export function formatKpi(key: PanelKpi, value: number, lang: Lang): string {
     case "nps":
       return `${value > 0 ? "+" : ""}${formatNumber(Math.round(value), lang)}`;
     case "agents":
-      return lang === "fr" ? `${n(value)} agents` : `${n(value)} agents`;
+      return `${n(value)} ${noun(value, "agent", "agents", lang)}`;
     case "tickets_per_month":
-      return lang === "fr" ? `${n(value)} tickets par mois` : `${n(value)} tickets a month`;
+      return lang === "fr"
+        ? `${n(value)} ${noun(value, "ticket", "tickets", lang)} par mois`
+        : `${n(value)} tickets a month`;
     case "tickets_per_agent_month":
-      return lang === "fr" ? `${n(value)} tickets par agent et par mois` : `${n(value)} tickets per agent a month`;
+      return lang === "fr"
+        ? `${n(value)} ${noun(value, "ticket", "tickets", lang)} par agent et par mois`
+        : `${n(value)} tickets per agent a month`;
     case "replies_per_ticket":
-      return lang === "fr" ? `${n(value)} réponses par ticket` : `${n(value)} replies per ticket`;
+      return lang === "fr"
+        ? `${n(value)} ${noun(value, "réponse", "réponses", lang)} par ticket`
+        : `${n(value)} ${noun(value, "reply", "replies", lang)} per ticket`;
     case "coverage_hours_weekday":
     case "coverage_hours_weekend":
       return lang === "fr" ? `${n(value)} h par semaine` : `${n(value)} h a week`;
     case "self_service_ratio":
-      return lang === "fr" ? `${n(value)} consultations par ticket` : `${n(value)} views per ticket`;
-    case "automation_rules":
-      return lang === "fr" ? `${n(Math.round(value))} règles` : `${n(Math.round(value))} rules`;
+      return lang === "fr"
+        ? `${n(value)} ${noun(value, "consultation", "consultations", lang)} par ticket`
+        : `${n(value)} ${noun(value, "view", "views", lang)} per ticket`;
+    case "automation_rules": {
+      const r = Math.round(value);
+      return lang === "fr"
+        ? `${n(r)} ${noun(r, "règle", "règles", lang)}`
+        : `${n(r)} ${noun(r, "rule", "rules", lang)}`;
+    }
   }
+}
+
+/** Singular or plural after a number: French takes the singular below 2 ("1,6 réponse"), English only for 1. */
+export function noun(value: number, singular: string, plural: string, lang: Lang): string {
+  return (lang === "fr" ? Math.abs(value) < 2 : value === 1) ? singular : plural;
 }
 
 const FRACTIONS: readonly [number, {en: string; fr: string}][] = [
