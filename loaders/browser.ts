@@ -19,11 +19,4 @@ export {confidenceWords, readPosition, readPositionBoth, CLEAR, BOUNDARY} from "
 export {panelMap, principalAxes} from "./benchmark/projection.ts";
 export {archetypeProfiles} from "./benchmark/profiles.ts";
 export {LEVERS, leverRanges, RANGE_QUANTILES} from "./benchmark/moves.ts";
-export {
-  KPI_LABELS,
-  formatDuration,
-  formatFactor,
-  formatFeature,
-  formatKpi,
-  formatPercent,
-} from "./benchmark/text.ts";
+export {KPI_LABELS, formatFactor, formatFeature, formatKpi} from "./benchmark/text.ts";

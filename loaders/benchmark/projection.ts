@@ -47,22 +47,18 @@ export function principalAxes(
   const values: number[] = [];
   for (let axis = 0; axis < Math.min(k, d); axis++) {
     let v = normalise(Array.from({length: d}, () => rng.next() - 0.5));
-    let lambda = 0;
     for (let iter = 0; iter < 10000; iter++) {
       const w = multiply(work, v);
       const norm = Math.hypot(...w);
-      if (norm < 1e-300) {
-        lambda = 0;
-        break;
-      }
+      // Nothing left along any axis (the data span fewer dimensions than asked).
+      if (norm < 1e-300) break;
       const next = w.map((x) => x / norm);
       const delta = Math.max(...next.map((x, i) => Math.abs(x - v[i]!)));
       v = next;
-      lambda = norm;
       if (delta < 1e-12) break;
     }
     // Rayleigh quotient: the eigenvalue, whatever the sign the iteration settled on.
-    lambda = dot(v, multiply(work, v));
+    const lambda = dot(v, multiply(work, v));
     const big = v.reduce((best, x, i) => (Math.abs(x) > Math.abs(v[best]!) ? i : best), 0);
     if (v[big]! < 0) v = v.map((x) => -x);
     vectors.push(v);
