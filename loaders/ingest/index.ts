@@ -18,12 +18,16 @@ import {
 import {ByteDecoder} from "../text/decode.ts";
 import {DateReader} from "../text/dates.ts";
 import {isValidTimeZone} from "../text/tz.ts";
+import {MAX_XLSX_BYTES, readXlsx, rowsToCsv} from "../text/xlsx.ts";
+import {sniffBinary, zipProblem} from "../text/xlsx-sniff.ts";
 import {Agents} from "./agents.ts";
 import {Combiner} from "./combine.ts";
 import {runCsv} from "./run-csv.ts";
 import {runJson} from "./run-json.ts";
 import type {InputSource} from "./sources.ts";
 import {runZone} from "./zone.ts";
+
+import {sourceFromString} from "./sources.ts";
 
 export {sourceFromBytes, sourceFromString, type InputSource} from "./sources.ts";
 
@@ -39,6 +43,8 @@ export interface IngestOptions {
   tz?: string;
   /** Slash dates: true = dd/mm/yyyy, false = m/d/yyyy; default inferred per file. */
   dayFirst?: boolean;
+  /** Worksheet read from XLSX workbooks. Default: the first. */
+  sheet?: string;
   /** Injected clock, epoch ms (for "date in the future"). Default: the time ingest starts. */
   now?: number;
   /** Per-dataset pseudonymisation salt for agent codes. */
@@ -143,6 +149,8 @@ export interface SourceHead {
   done: boolean;
   /** Bytes read so far. */
   bytes: number;
+  /** The source's first bytes, before decoding: they tell binary files (XLSX, XLS...). */
+  magic: Uint8Array;
   decoder: ByteDecoder;
   iterator: AsyncIterator<Uint8Array>;
 }
@@ -154,6 +162,7 @@ export async function readHead(source: InputSource): Promise<SourceHead> {
   let head = "";
   let done = false;
   let bytes = 0;
+  let magic: Uint8Array = new Uint8Array(0);
   while (head.length < HEAD_CHARS) {
     const r = await iterator.next();
     if (r.done) {
@@ -161,10 +170,18 @@ export async function readHead(source: InputSource): Promise<SourceHead> {
       done = true;
       break;
     }
+    if (magic.length < 8) magic = concat(magic, r.value.subarray(0, 8 - magic.length));
     bytes += r.value.length;
     head += decoder.decode(r.value);
   }
-  return {head, done, bytes, decoder, iterator};
+  return {head, done, bytes, magic, decoder, iterator};
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 async function ingestOne(source: InputSource, options: IngestOptions, shared: Shared): Promise<void> {
@@ -175,6 +192,26 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
   } catch (error) {
     const f = combiner.addFile(source.name, "unknown", "unknown");
     combiner.sink(f).fileProblem(0, "file", `could not read: ${(error as Error).message}`);
+    return;
+  }
+  const binary = sniffBinary(opened.magic);
+  if (binary) {
+    await opened.iterator.return?.();
+    if (binary.kind === "unsupported") {
+      const f = combiner.addFile(source.name, "unknown", "unknown");
+      combiner.sink(f).fileProblem(1, "format", binary.message);
+      return;
+    }
+    const sheet = await workbookAsCsv(source, options.sheet);
+    if (typeof sheet === "string") {
+      const f = combiner.addFile(source.name, "xlsx", "unknown");
+      combiner.sink(f).fileProblem(1, "format", sheet);
+      return;
+    }
+    const before = combiner.files.length;
+    await ingestOne(sourceFromString(source.name, sheet.csv), options, shared);
+    // Which sheet was read, when the workbook has several.
+    if (sheet.note && combiner.files.length > before) combiner.warn(before, 1, "sheet", sheet.note);
     return;
   }
   const {head, done, decoder, iterator} = opened;
@@ -336,4 +373,45 @@ async function collectTable(
     sink.fileProblem(table.lines.at(-1) ?? 0, "file", `stopped reading: ${(error as Error).message}`);
   }
   shared.warehouse.push(table);
+}
+
+/**
+ * The chosen sheet of an XLSX workbook as CSV text, or why it cannot be read. The whole file is
+ * held in memory, so its size is capped like the unzipped parts.
+ */
+async function workbookAsCsv(
+  source: InputSource,
+  sheet: string | undefined,
+): Promise<{csv: string; note: string | null} | string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of source.stream()) {
+      size += chunk.length;
+      if (size > MAX_XLSX_BYTES)
+        return `XLSX: the file is larger than ${MAX_XLSX_BYTES / 1048576} MB: export the sheet as CSV`;
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    return `could not read: ${(error as Error).message}`;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  const problem = zipProblem(bytes);
+  if (problem) return problem;
+  try {
+    const read = readXlsx(bytes, {sheet});
+    if (read.rows.length === 0) return `XLSX: sheet "${read.name}" is empty`;
+    const note =
+      read.sheets.length > 1 && sheet === undefined
+        ? `workbook has ${read.sheets.length} sheets: read the first, "${read.name}" (choose another with --sheet)`
+        : null;
+    return {csv: rowsToCsv(read.rows), note};
+  } catch (error) {
+    return `XLSX: ${(error as Error).message}`;
+  }
 }
