@@ -65,5 +65,7 @@ export function formatSummary(manifest: Manifest, rejects: readonly Reject[] = [
     const list = [...reasons].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${count(v)}`);
     out.push(`excluded on purpose: ${list.join(", ")}`);
   }
+  // Synced tables no KPI needs (a warehouse folder's schedules, tags...): listed, not errors.
+  for (const f of manifest.files) if (f.content.startsWith("not used")) out.push(`${f.file}: ${f.content}`);
   return `${out.join("\n")}\n`;
 }
