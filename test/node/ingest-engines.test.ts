@@ -1152,6 +1152,46 @@ const CASES: Case[] = [
     files: {"empty.csv": "", "foo.csv": "foo,bar\n1,2\n", "tickets.csv": Z([{Id: "1"}])},
   },
   {
+    name: "declines: a Zendesk and a Freshdesk CSV with overlapping ids (two source systems)",
+    engine: "declines",
+    files: {
+      "zendesk.csv": Z([{Id: "21"}, {Id: "22"}]),
+      "freshdesk.csv": csvText(FRESHDESK_HEADER, [
+        ["21", "Printer", "Resolved", "Medium", "Email", "", "Ann", "", "2024-05-01 10:00:00", "2024-05-02 10:00:00", "2024-05-01 12:00:00", "", "", "", "", "", "", "", "", "false", "false"],
+      ]), // prettier-ignore
+    },
+    check: (js) => {
+      // Ids are unique within one system only: no row is lost, and each system's id is kept apart.
+      expect(js.dataset.tickets.map((t) => t.ticket_id).sort()).toEqual([
+        "freshdesk:21",
+        "zendesk:21",
+        "zendesk:22",
+      ]);
+      expect(js.run.manifest.totals.duplicates).toBe(0);
+    },
+  },
+  {
+    name: "plausibility: a first reply after the resolution and a duration over five years are kept, with warnings",
+    engine: "duckdb",
+    files: {
+      "tickets.csv": Z([
+        {Id: "1"},
+        {Id: "2", "First reply time in minutes": "500"},
+        {Id: "3", "Agent wait time in minutes": String(6 * 365 * 1440)},
+        {Id: "4", "Solved at": "", Status: "Open", "Full resolution time in minutes": ""},
+      ]),
+    },
+    check: (js) => {
+      expect(js.run.manifest.files[0]!.accepted).toBe(4);
+      expect(rejected(js, "warning").map((r) => [r.line, r.field])).toEqual([
+        [3, "first_reply_minutes"],
+        [4, "agent_wait_minutes"],
+      ]);
+      // 2 of 4 tickets is above the share that earns the file a line of its own.
+      expect(js.run.warnings.filter((w) => w.includes("contradict each other"))).toHaveLength(1);
+    },
+  },
+  {
     name: "either: an unknown time zone",
     engine: "either",
     options: {tz: "Mars/Olympus"},
