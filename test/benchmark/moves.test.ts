@@ -188,6 +188,14 @@ describe("confidenceWords", () => {
       "parmi les Capitaines du volume, près de la frontière avec les Équipes en devenir",
     );
   });
+  it("says when a placement is only indicative", () => {
+    expect(confidenceWords({...at(0.9), indicative: true}, "en")).toBe(
+      "clearly a Captain of Scale (indicative only)",
+    );
+    expect(confidenceWords({...at(0.9), indicative: true}, "fr")).toBe(
+      "clairement parmi les Capitaines du volume (à titre indicatif)",
+    );
+  });
   it("is between two archetypes under BOUNDARY", () => {
     expect(confidenceWords(at(0.49), "en")).toBe("between the Captains of Scale and the Late Bloomers");
     expect(confidenceWords(at(0.2), "fr")).toBe("entre les Capitaines du volume et les Équipes en devenir");
