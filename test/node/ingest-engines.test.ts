@@ -1152,13 +1152,17 @@ const CASES: Case[] = [
     files: {"empty.csv": "", "foo.csv": "foo,bar\n1,2\n", "tickets.csv": Z([{Id: "1"}])},
   },
   {
-    name: "declines: a Zendesk and a Freshdesk CSV with overlapping ids (two source systems)",
-    engine: "declines",
+    name: "a Zendesk and a Freshdesk CSV with overlapping ids (two source systems), and a survey linking to them",
+    engine: "duckdb",
     files: {
       "zendesk.csv": Z([{Id: "21"}, {Id: "22"}]),
+      // A later version of Zendesk ticket 22: files of one system still de-duplicate.
+      "zendesk-later.csv": Z([{Id: "22", "Updated at": "2024-05-03 10:00:00", Group: "Tier 2"}]),
       "freshdesk.csv": csvText(FRESHDESK_HEADER, [
         ["21", "Printer", "Resolved", "Medium", "Email", "", "Ann", "", "2024-05-01 10:00:00", "2024-05-02 10:00:00", "2024-05-01 12:00:00", "", "", "", "", "", "", "", "", "false", "false"],
       ]), // prettier-ignore
+      "nps.csv":
+        "Response ID,Score,Comment,Response timestamp,Ticket ID\nr1,9,,2024-05-04 10:00:00,21\nr2,7,,2024-05-04 10:00:00,22\nr3,3,,2024-05-04 10:00:00,99\n",
     },
     check: (js) => {
       // Ids are unique within one system only: no row is lost, and each system's id is kept apart.
@@ -1167,7 +1171,13 @@ const CASES: Case[] = [
         "zendesk:21",
         "zendesk:22",
       ]);
-      expect(js.run.manifest.totals.duplicates).toBe(0);
+      expect(js.run.manifest.files.map((f) => f.duplicates)).toEqual([1, 0, 0, 0]);
+      expect(js.dataset.tickets.find((t) => t.ticket_id === "zendesk:22")!.group).toBe("Tier 2");
+      const link = Object.fromEntries(js.dataset.responses.map((r) => [r.response_id, r.ticket_id]));
+      expect(link).toEqual({r1: null, r2: "zendesk:22", r3: "99"});
+      expect(js.run.warnings).toContain(
+        "nps.csv:0: ticket_id: 1 responses name a ticket id that tickets of several systems hold: left unlinked",
+      );
     },
   },
   {
