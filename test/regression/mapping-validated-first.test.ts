@@ -128,4 +128,22 @@ describe("mapping files are validated strictly before any row is read", () => {
     // Two systems: the ids are kept apart (docs/dataset.md).
     expect(dataset.tickets.map((t) => t.ticket_id).sort()).toEqual(["generic:C-1", "zendesk:9"]);
   });
+
+  it("a survey mapping reads the survey it fits, and a known survey layout beside it reads by its own columns", async () => {
+    const r = await ingestWith(
+      {format: "survey-csv", kind: "csat", columns: {score: "Q1", responded_at: "When"}},
+      {
+        "csat.csv": "Q1,When\n5,2024-05-01 10:00:00\n",
+        "delighted.csv": "Response ID,Score,Comment,Response timestamp\nd1,9,,2024-05-01 10:00:00\n",
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const dataset = await readDataset(r.out);
+    expect(dataset.manifest.files.map((f) => f.format)).toEqual(["survey-csv", "delighted-csv"]);
+    expect(dataset.responses.map((x) => [x.kind, x.score]).sort()).toEqual([
+      ["csat", 5],
+      ["nps", 9],
+    ]);
+  });
 });
