@@ -1202,6 +1202,26 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "either: Twitter-style timestamps are dates",
+    engine: "either",
+    options: {tz: "Europe/Paris"},
+    files: {
+      "tickets.csv": Z([
+        {
+          Id: "1",
+          "Created at": "Wed May 01 10:00:00 +0000 2024",
+          "Updated at": "Thu May 02 10:00:00 +0200 2024",
+        },
+        {Id: "2", "Created at": "Wed May 01 10:00:00 2024", "Solved at": "Wed May 01 12:00:00 2024"},
+      ]),
+    },
+    check: (js) => {
+      expect(js.run.problems).toEqual([]);
+      expect(ticket(js, "1")!.created_at).toBe(Date.UTC(2024, 4, 1, 10));
+      expect(ticket(js, "2")!.created_at).toBe(Date.UTC(2024, 4, 1, 8));
+    },
+  },
+  {
     name: "either: an unknown time zone",
     engine: "either",
     options: {tz: "Mars/Olympus"},
