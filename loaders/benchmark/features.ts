@@ -76,10 +76,18 @@ export function inverse(transform: Transform, y: number): number {
   }
 }
 
-/** Transformed feature values of one organisation; `null` where the KPI is unknown. */
-export function featureVector(summary: Partial<Record<FeatureKey, number | null>>): (number | null)[] {
+/**
+ * Transformed feature values of one organisation; `null` where the KPI is unknown, which the
+ * model leaves out of every distance (never 0). An organisation without a single ticket knows no
+ * volume: its 0 tickets a month is an empty export, not a quiet queue.
+ */
+export function featureVector(
+  summary: Partial<Record<FeatureKey, number | null>> & {tickets?: number | null},
+): (number | null)[] {
+  const empty = summary.tickets === 0;
   return FEATURES.map((f) => {
     const raw = summary[f.key];
+    if (empty && f.key === "tickets_per_month") return null;
     return raw === null || raw === undefined || !Number.isFinite(raw) ? null : forward(f.transform, raw);
   });
 }

@@ -72,13 +72,32 @@ const REQUIRED: [string, KpiOptions][] = [
   ["backlog", {}],
 ];
 
-function suite(engine: string, create: () => Promise<SqlRunner>) {
+/**
+ * The seeded organisation with the inputs of several KPIs null on every row and no NPS survey:
+ * the cube twins must say "unknown" with the same reasons as the registry.
+ */
+function emptied(): ReturnType<typeof seededDataset> {
+  const {tickets, responses} = seededDataset();
+  return {
+    tickets: tickets.map((t) => ({
+      ...t,
+      reopens: null,
+      assignee: null,
+      requester_wait_minutes: null,
+      first_reply_minutes_business: null,
+      satisfaction: t.satisfaction === "offered" ? null : t.satisfaction,
+    })),
+    responses: responses.filter((r) => r.kind !== "nps"),
+  };
+}
+
+function suite(engine: string, create: () => Promise<SqlRunner>, data = seededDataset) {
   describe(`cube KPIs equal ticket-level KPIs (${engine})`, () => {
     let exact: SqlRunner;
     let cubes: SqlRunner;
     let prepared: Prepared;
     beforeAll(async () => {
-      prepared = prepare({...seededDataset(), profile: {timezone: "Europe/Paris", agents: null}});
+      prepared = prepare({...data(), profile: {timezone: "Europe/Paris", agents: null}});
       exact = await create();
       cubes = await create();
       await loadPrepared(exact, prepared);
@@ -126,7 +145,7 @@ function suite(engine: string, create: () => Promise<SqlRunner>) {
 
     it("ships tables that do not grow with the number of tickets", () => {
       // Three copies of every ticket and response: same cells, buckets, days and slots.
-      const {tickets, responses} = seededDataset();
+      const {tickets, responses} = data();
       const copies = [0, 1, 2].map((i) => ({
         tickets: tickets.map((t) => ({...t, ticket_id: `${t.ticket_id}-${i}`})),
         responses: responses.map((r) => ({
@@ -152,6 +171,7 @@ function suite(engine: string, create: () => Promise<SqlRunner>) {
 
 suite("native DuckDB", () => NativeRunner.create());
 suite("DuckDB-WASM", createWasmRunner);
+suite("native DuckDB, inputs of several KPIs empty", () => NativeRunner.create(), emptied);
 
 describe("what cubes cannot answer", () => {
   it("refuses periods that are not whole months", () => {

@@ -188,7 +188,8 @@ function summary(k: KpiReport): string[] {
 function cell(column: string, k: KpiReport, r: Row): string {
   const v = r[column] ?? null;
   const reason = rowReason(r);
-  if (v === null && reason !== null) return formatUnknown(reason, "en");
+  // The reason goes in the value column; the other empty cells of an unknown row stay "–".
+  if (v === null && reason !== null) return column === "value" ? formatUnknown(reason, "en") : "–";
   if (v === null && r.insufficient === true) return "insufficient";
   const ratio = column === "share" || (k.unit === "ratio" && ["value", "ci_low", "ci_high"].includes(column));
   return fmt(v, ratio ? "ratio" : "");
