@@ -29,7 +29,8 @@ function cell(stats: GroupStats | undefined, format: (x: number | null) => strin
       {class: "suppressed", title: stats?.reason ?? ""},
       lang === "fr" ? "masqué (n < 5)" : "hidden (n < 5)",
     );
-  const rank = stats.standing ?? stats.percentile;
+  // P is the standing (100 = best) only; volumes and sizes have none.
+  const rank = stats.standing;
   return h(
     "td",
     {"data-n": String(stats.n)},
