@@ -32,6 +32,11 @@ export interface Visit {
 export interface Browser {
   visit(url: string, name: string): Promise<Visit>;
   screenshot(visit: Visit, name: string): Promise<string>;
+  /**
+   * Resizes the page to `width` (a phone is 390), screenshots it as `<name>-<width>.png` and
+   * returns how far the page overflows sideways (0 when nothing scrolls horizontally).
+   */
+  screenshotAt(visit: Visit, name: string, width: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -90,6 +95,14 @@ export async function launch(origin: string): Promise<Browser> {
       const path = join(SCREENSHOTS, `${name}.png`);
       await visit.page.screenshot({path, fullPage: true});
       return path;
+    },
+    async screenshotAt(visit, name, width) {
+      await visit.page.setViewportSize({width, height: 900});
+      // Framework's resize() redraws charts on the next frames.
+      await visit.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await mkdir(SCREENSHOTS, {recursive: true});
+      await visit.page.screenshot({path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true});
+      return visit.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     },
     async close() {
       await context.close();

@@ -38,8 +38,11 @@ export async function sitePages(dir = DIST): Promise<string[]> {
   return pages.sort();
 }
 
-/** Waits until Framework has settled every cell: nothing loading, then reports cells in error. */
-export async function settled(page: Page, timeout = 60_000): Promise<string[]> {
+/**
+ * Waits until Framework has settled every cell: nothing loading, then reports cells in error.
+ * No time limit: a slow machine is slower, not wrong (vitest's own timeout is the backstop).
+ */
+export async function settled(page: Page, timeout = 0): Promise<string[]> {
   await page.waitForLoadState("networkidle", {timeout});
   // Framework shows a pending cell as an <observablehq-loading> element until its value arrives.
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {

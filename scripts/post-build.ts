@@ -1,0 +1,38 @@
+// After `observable build`: gives every page of dist/ its language and title. Framework writes
+// `<html>` with no `lang` and one `<title>` per page source, so /fr/ and /en/ pages would share
+// an English title; the language and the catalogue's page name are known from the path.
+import {readFile, readdir, writeFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+import {messages} from "../src/i18n/messages.ts";
+import {SITE_PAGES, languageOf} from "../src/i18n/routes.ts";
+
+const out = process.env.SERVICEBENCH_SITE_OUT || "dist";
+
+/** The language and title of a built page from its path in dist/ ("fr/benchmark.html"). */
+export function pageFacts(path: string): {lang: string; title: string} | null {
+  const route = "/" + path.replace(/\.html$/, "").replace(/(^|\/)index$/, "$1");
+  const lang = languageOf(route);
+  if (!lang) return null;
+  const slug = route.replace(/^\/(fr|en)\/?/, "");
+  const page = SITE_PAGES.find((p) => p.slug === slug);
+  const name = page ? messages(lang).pages[page.key] : slug;
+  return {lang, title: `${name} | servicebench`};
+}
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+let pages = 0;
+for (const entry of await readdir(out, {withFileTypes: true, recursive: true})) {
+  if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+  const file = join(entry.parentPath, entry.name);
+  const facts = pageFacts(relative(out, file));
+  const html = await readFile(file, "utf8");
+  const lang = facts?.lang ?? "en";
+  let next = html.replace(/^<!DOCTYPE html>\n<html>/, `<!DOCTYPE html>\n<html lang="${lang}">`);
+  if (facts) next = next.replace(/<title>[^<]*<\/title>/, `<title>${escape(facts.title)}</title>`);
+  if (next !== html) {
+    await writeFile(file, next);
+    pages++;
+  }
+}
+console.log(`post-build: language and title set on ${pages} pages in ${out}/`);
