@@ -5,6 +5,8 @@ export {TABLES, prepare} from "./metrics/prepare.ts";
 export {createTableSql} from "./metrics/runner.ts";
 export {CUBE_KPIS, CubeUnsupported, cubeKpiSql} from "./metrics/cube-kpis.ts";
 export {EPSILON} from "./metrics/histogram.ts";
+export {formatCount, formatDuration, formatPercent, formatUnknown} from "./metrics/format.ts";
+export {UNKNOWN, rowReason} from "./metrics/unknown.ts";
 export {
   ARCHETYPES,
   ARCHETYPE_NAMES,
@@ -12,3 +14,9 @@ export {
   FEATURE_LABELS,
   PUBLISHED,
 } from "./benchmark/index.ts";
+export {placeReport, parsePanel} from "./benchmark/index.ts";
+export {confidenceWords, readPosition, readPositionBoth, CLEAR, BOUNDARY} from "./benchmark/reading.ts";
+export {panelMap, principalAxes} from "./benchmark/projection.ts";
+export {archetypeProfiles} from "./benchmark/profiles.ts";
+export {LEVERS, leverRanges, RANGE_QUANTILES} from "./benchmark/moves.ts";
+export {KPI_LABELS, formatFactor, formatFeature, formatKpi} from "./benchmark/text.ts";

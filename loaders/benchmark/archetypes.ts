@@ -10,22 +10,43 @@ export const ARCHETYPES = [
 ] as const;
 export type Archetype = (typeof ARCHETYPES)[number];
 
-export const ARCHETYPE_NAMES: Record<Archetype, {en: string; fr: string; fr_with_article: string}> = {
+/**
+ * Names in both languages, in this one place. The French names are what a French support manager
+ * would call them, not word for word: "Late Bloomers" becomes "Équipes en devenir" (a team still
+ * finding its balance), not the pejorative "retardataires". `en_one` names one member ("clearly a
+ * Captain of Scale"), `fr_with_article` follows "parmi", `fr_of` follows "plus proche" (de + les).
+ */
+export const ARCHETYPE_NAMES: Record<
+  Archetype,
+  {en: string; en_one: string; fr: string; fr_with_article: string; fr_of: string}
+> = {
   relationship_builders: {
     en: "Relationship Builders",
-    fr: "bâtisseurs de relation",
-    fr_with_article: "les bâtisseurs de relation",
+    en_one: "a Relationship Builder",
+    fr: "Bâtisseurs de relation",
+    fr_with_article: "les Bâtisseurs de relation",
+    fr_of: "des Bâtisseurs de relation",
   },
   masters_of_complexity: {
     en: "Masters of Complexity",
-    fr: "maîtres de la complexité",
-    fr_with_article: "les maîtres de la complexité",
+    en_one: "a Master of Complexity",
+    fr: "Maîtres de la complexité",
+    fr_with_article: "les Maîtres de la complexité",
+    fr_of: "des Maîtres de la complexité",
   },
-  late_bloomers: {en: "Late Bloomers", fr: "retardataires", fr_with_article: "les retardataires"},
+  late_bloomers: {
+    en: "Late Bloomers",
+    en_one: "a Late Bloomer",
+    fr: "Équipes en devenir",
+    fr_with_article: "les Équipes en devenir",
+    fr_of: "des Équipes en devenir",
+  },
   captains_of_scale: {
     en: "Captains of Scale",
-    fr: "champions à grande échelle",
-    fr_with_article: "les champions à grande échelle",
+    en_one: "a Captain of Scale",
+    fr: "Capitaines du volume",
+    fr_with_article: "les Capitaines du volume",
+    fr_of: "des Capitaines du volume",
   },
 };
 
@@ -33,19 +54,19 @@ export const ARCHETYPE_NAMES: Record<Archetype, {en: string; fr: string; fr_with
 export const ARCHETYPE_PORTRAITS: Record<Archetype, {en: string; fr: string}> = {
   relationship_builders: {
     en: "Low volume and a small team: slow but personal replies, high satisfaction.",
-    fr: "Peu de volume et une petite équipe : des réponses lentes mais personnelles, une satisfaction élevée.",
+    fr: "Peu de tickets et une petite équipe : des réponses lentes mais personnalisées, des clients très satisfaits.",
   },
   masters_of_complexity: {
     en: "Complex tickets: many replies per ticket, more agents per ticket, long resolutions.",
-    fr: "Des tickets complexes : beaucoup de réponses par ticket, plus d'agents par ticket, des résolutions longues.",
+    fr: "Des demandes complexes : beaucoup d'échanges par ticket, plusieurs agents par ticket, des résolutions longues.",
   },
   late_bloomers: {
     en: "An unbalanced operation still in flux: satisfaction and speed lag behind.",
-    fr: "Une organisation encore déséquilibrée : la satisfaction et la rapidité sont en retrait.",
+    fr: "Une organisation qui se cherche encore : satisfaction et réactivité en retrait, peu d'outillage.",
   },
   captains_of_scale: {
     en: "High volume and tickets per agent, fast, self-service and automation, high satisfaction.",
-    fr: "Gros volume et beaucoup de tickets par agent, rapides, self-service et automatisation, satisfaction élevée.",
+    fr: "Beaucoup de tickets par agent, des réponses rapides, du selfcare et de l'automatisation, des clients satisfaits.",
   },
 };
 

@@ -3,7 +3,7 @@ import {ARCHETYPE_NAMES, type Archetype} from "./archetypes.ts";
 import {FEATURES, featureVector, rawFromZ, standardise, type FeatureKey} from "./features.ts";
 import {standardisationOf, type PanelModel} from "./model.ts";
 import {argmin, clusterDistances} from "./distance.ts";
-import {findMoves, type Move} from "./moves.ts";
+import {findMoves, type LeverRanges, type Move} from "./moves.ts";
 import {formatFeature, FEATURE_LABELS} from "./text.ts";
 
 export interface Driver {
@@ -47,7 +47,7 @@ export interface Placement {
 export function placeOrganisation(
   summary: OrgSummary,
   model: PanelModel,
-  options: {moves?: boolean} = {},
+  options: {moves?: boolean; ranges?: LeverRanges} = {},
 ): Placement {
   const s = standardisationOf(model);
   const z = standardise(featureVector(summary), s);
@@ -73,7 +73,7 @@ export function placeOrganisation(
     distances,
     drivers: drivers(summary, z, model, cluster, runnerCluster),
     // Moves cost most of the time; bulk evaluations skip them.
-    moves: options.moves === false ? [] : findMoves(summary, z, model, archetype),
+    moves: options.moves === false ? [] : findMoves(summary, z, model, archetype, options.ranges),
   };
 }
 

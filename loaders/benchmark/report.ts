@@ -1,10 +1,11 @@
 import type {OrgSummary} from "../schema/org-summary.ts";
 import {ARCHETYPE_NAMES, type Archetype} from "./archetypes.ts";
 import {FEATURES, type FeatureKey} from "./features.ts";
-import type {Move} from "./moves.ts";
+import {leverRanges, type Move} from "./moves.ts";
 import type {Panel} from "./panel-format.ts";
 import {peerPercentiles, type KpiPercentiles, type NumericKpi} from "./percentiles.ts";
 import {placeOrganisation, type Driver} from "./place.ts";
+import {readPositionBoth, type Reading} from "./reading.ts";
 
 export const MODEL_NOTE =
   "servicebench's own model, inspired by the Zendesk Benchmark Q4 2014 (which did not publish its thresholds)";
@@ -23,6 +24,8 @@ export interface PlaceReport {
   features: Record<FeatureKey, number | null>;
   drivers: Driver[];
   moves: Move[];
+  /** The position in words, each language: strengths, gaps, the most promising move. */
+  reading: {en: Reading; fr: Reading};
   percentiles: Record<NumericKpi, KpiPercentiles>;
   panel: {label: string; synthetic: boolean; n: number; model_source: string};
   model: {note: string; k: number; seed: number};
@@ -33,7 +36,7 @@ const rn = (x: number | null, digits: number) => (x === null ? null : r(x, digit
 
 /** Placement and peer percentiles of one organisation against a panel, rounded for display. */
 export function placeReport(summary: OrgSummary, panel: Panel): PlaceReport {
-  const p = placeOrganisation(summary, panel.meta.model);
+  const p = placeOrganisation(summary, panel.meta.model, {ranges: leverRanges(panel.meta.model, panel.rows)});
   const percentiles = peerPercentiles(summary, p.archetype, panel.rows, panel.meta.min_group);
   for (const kpi of Object.values(percentiles)) {
     for (const g of Object.values(kpi.groups)) {
@@ -64,6 +67,7 @@ export function placeReport(summary: OrgSummary, panel: Panel): PlaceReport {
       effort: r(m.effort, 2),
       changes: m.changes.map((c) => ({...c, to: r(c.to, 4)})),
     })),
+    reading: readPositionBoth({...p, percentiles}, panel.rows),
     percentiles,
     panel: {
       label: panel.meta.label,

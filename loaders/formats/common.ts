@@ -113,6 +113,57 @@ export function checkTicket(t: Ticket, now: number): Problem | null {
   return null;
 }
 
+/** Longest duration taken at face value: past it a time is a typo or a wrong unit. */
+export const PLAUSIBLE_MAX_MINUTES = 5 * 365.25 * 1440;
+/** Slack before a first reply counts as after the resolution (times rounded to the minute). */
+export const PLAUSIBLE_SLACK_MINUTES = 1;
+/**
+ * Share of a file's kept tickets with contradicting times above which the file gets a warning
+ * line of its own: a few stray rows are noise, more point at a wrong column, unit or zone.
+ */
+export const PLAUSIBLE_FILE_SHARE = 0.02;
+
+/** How plausibility warnings are worded; the native engine words them with the same. */
+export const IMPLAUSIBLE = {
+  replyAfterResolution: (reply: number, resolution: number) =>
+    `first reply (${round1(reply)} min) after the resolution (${round1(resolution)} min): kept, times contradict each other`,
+  overFiveYears: (minutes: number) =>
+    `duration over 5 years (${round1(minutes / 525_960)} years): kept, check the unit`,
+  solvedAfterFiveYears: (minutes: number) =>
+    `solved over 5 years after creation (${round1(minutes / 525_960)} years): kept, check the dates`,
+  fileShare: (n: number, total: number) =>
+    `${n} of ${total} kept tickets (${round1((100 * n) / total)} %) have times that contradict each other, ` +
+    `above ${PLAUSIBLE_FILE_SHARE * 100} %: check the columns, units and time zone (rows in rejects.csv, severity warning)`,
+};
+
+function round1(v: number): string {
+  return (Math.round(v * 10) / 10).toString();
+}
+
+/**
+ * Times of a valid ticket that contradict each other (it is kept, with a warning): a first reply
+ * after the last solve, a duration over five years, a solve five years after creation. Solved
+ * before created is already invalid (checkTicket).
+ */
+export function implausible(
+  t: Pick<Ticket, "created_at" | "solved_at" | (typeof DURATIONS)[number]>,
+): Problem | null {
+  const reply = t.first_reply_minutes;
+  const resolution = t.full_resolution_minutes;
+  if (reply !== null && resolution !== null && reply > resolution + PLAUSIBLE_SLACK_MINUTES)
+    return {field: "first_reply_minutes", reason: IMPLAUSIBLE.replyAfterResolution(reply, resolution)};
+  for (const k of DURATIONS) {
+    const v = t[k];
+    if (v !== null && v > PLAUSIBLE_MAX_MINUTES) return {field: k, reason: IMPLAUSIBLE.overFiveYears(v)};
+  }
+  if (t.solved_at !== null) {
+    const minutes = (t.solved_at - t.created_at) / 60_000;
+    if (minutes > PLAUSIBLE_MAX_MINUTES)
+      return {field: "solved_at", reason: IMPLAUSIBLE.solvedAfterFiveYears(minutes)};
+  }
+  return null;
+}
+
 /** Range checks of a survey response. */
 export function checkResponse(r: SurveyResponse, now: number): Problem | null {
   if (!Number.isFinite(r.score)) return {field: "score", reason: "missing"};

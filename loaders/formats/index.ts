@@ -16,12 +16,15 @@ import {qualtricsCsv} from "./qualtrics-csv.ts";
 import {surveyCsv} from "./survey-csv.ts";
 import {surveyMonkeyCsv} from "./surveymonkey-csv.ts";
 import {typeformCsv} from "./typeform-csv.ts";
+import {warehouseIntercom, warehouseZendesk} from "./warehouse/index.ts";
 import {zendeskCsv} from "./zendesk-csv.ts";
 import {zendeskJson} from "./zendesk-json.ts";
 
 export type {Adapter, CsvAdapter, JsonAdapter} from "./types.ts";
 
 export const ADAPTERS: Adapter[] = [
+  warehouseZendesk,
+  warehouseIntercom,
   zendeskJson,
   freshdeskJson,
   intercomJson,

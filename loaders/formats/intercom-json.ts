@@ -61,6 +61,7 @@ export function intercomReader(ctx: FileContext): JsonReader {
       .map(ctx.intern);
     if (isObj(o.statistics)) {
       const s = o.statistics;
+      // Only a teammate's reply: `first_contact_reply_at` is the contact's own first message.
       const firstReply = unix(s.first_admin_reply_at);
       t.first_reply_minutes =
         secondsToMinutes(s.time_to_admin_reply) ??

@@ -93,7 +93,7 @@ export function mappedColumns(
       field: "mapping",
       reason: `columns not in the header: ${missing.map(([k, n]) => `${k} ("${n}")`).join(", ")}`,
     };
-  if (m.tz) ctx.dates.tz = m.tz;
+  // The mapping's tz is the run's zone unless --tz overrides it (ingest/zone.ts), not the file's.
   if (m.day_first !== undefined) ctx.dates.dayFirst = m.day_first;
   return {
     kind: m.kind,

@@ -4,7 +4,16 @@
  * This is the ingest hot path, so it works on column indices and hand-written checks.
  */
 import type {Channel, Satisfaction, SurveyResponse, Status} from "../schema/index.ts";
-import {Cells, checkTicket, minutesBetween, newResponse, newTicket, rowExcerpt, WARNING} from "./common.ts";
+import {
+  Cells,
+  checkTicket,
+  implausible,
+  minutesBetween,
+  newResponse,
+  newTicket,
+  rowExcerpt,
+  WARNING,
+} from "./common.ts";
 import type {CsvReader, FileContext, MetricsPatch} from "./types.ts";
 import {
   channelOf,
@@ -297,7 +306,9 @@ export function ticketCsvReader(
         return sink.reject(line, cells.failed()!.field, cells.failed()!.reason, rowExcerpt(header, f));
       const problem = checkTicket(t, ctx.now);
       if (problem) return sink.reject(line, problem.field, problem.reason, rowExcerpt(header, f));
-      sink.ticket(t, t.updated_at ?? created, excluded, csat, excluded ? rowExcerpt(header, f) : "");
+      // The excerpt only when rejects.csv may show the row: excluded, or times that contradict.
+      const shown = excluded !== null || implausible(t) !== null;
+      sink.ticket(t, t.updated_at ?? created, excluded, csat, shown ? rowExcerpt(header, f) : "");
     },
   };
 }

@@ -4,16 +4,30 @@
  * organisation into one dataset with a balanced manifest. Isomorphic: no Node API.
  */
 import type {Manifest, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
-import {detect} from "../formats/index.ts";
+import {detect, type Detection} from "../formats/index.ts";
 import type {FileContext} from "../formats/types.ts";
+import {
+  collectReader,
+  finishWarehouse,
+  isWarehouse,
+  rowFilter,
+  tableOf,
+  type TableFile,
+  type WarehouseAdapter,
+} from "../formats/warehouse/index.ts";
 import {ByteDecoder} from "../text/decode.ts";
 import {DateReader} from "../text/dates.ts";
 import {isValidTimeZone} from "../text/tz.ts";
+import {MAX_XLSX_BYTES, readXlsx, rowsToCsv} from "../text/xlsx.ts";
+import {sniffBinary, zipProblem} from "../text/xlsx-sniff.ts";
 import {Agents} from "./agents.ts";
 import {Combiner} from "./combine.ts";
 import {runCsv} from "./run-csv.ts";
 import {runJson} from "./run-json.ts";
 import type {InputSource} from "./sources.ts";
+import {runZone} from "./zone.ts";
+
+import {sourceFromString} from "./sources.ts";
 
 export {sourceFromBytes, sourceFromString, type InputSource} from "./sources.ts";
 
@@ -25,10 +39,12 @@ export interface IngestOptions {
   format?: string;
   /** Column mapping for generic ticket, event-log and survey CSVs (see the README). */
   mapping?: unknown;
-  /** IANA zone for timestamps without an offset. Default "UTC". */
+  /** IANA zone for timestamps without an offset. Default: the mapping's `tz`, else "UTC" (zone.ts). */
   tz?: string;
   /** Slash dates: true = dd/mm/yyyy, false = m/d/yyyy; default inferred per file. */
   dayFirst?: boolean;
+  /** Worksheet read from XLSX workbooks. Default: the first. */
+  sheet?: string;
   /** Injected clock, epoch ms (for "date in the future"). Default: the time ingest starts. */
   now?: number;
   /** Per-dataset pseudonymisation salt for agent codes. */
@@ -54,7 +70,7 @@ const HEAD_CHARS = 16384;
 
 export async function ingest(sources: InputSource[], options: IngestOptions): Promise<IngestResult> {
   const now = options.now ?? Date.now();
-  const tz = options.tz ?? "UTC";
+  const tz = runZone(options);
   const combiner = new Combiner();
   const agents = new Agents(options.salt);
   const interned = new Map<string, string>();
@@ -68,6 +84,7 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
     return v;
   };
   const tzOk = isValidTimeZone(tz);
+  const warehouse: TableFile[] = [];
   for (const source of sources) {
     if (!tzOk) {
       combiner
@@ -75,7 +92,15 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
         .fileProblem(0, "tz", `unknown time zone "${tz}"`);
       continue;
     }
-    await ingestOne(source, options, {now, tz, combiner, agents, intern});
+    await ingestOne(source, options, {now, tz, combiner, agents, intern, warehouse});
+  }
+  // Synced tables join across files: their tickets exist once every table is read.
+  try {
+    finishWarehouse(warehouse);
+  } catch (error) {
+    combiner.problems.push(
+      `${warehouse[0]!.ctx.file}:0: file: could not join the tables: ${(error as Error).message}`,
+    );
   }
   const {tickets, responses} = combiner.finish(now);
   const files = combiner.manifestFiles();
@@ -113,6 +138,8 @@ interface Shared {
   combiner: Combiner;
   agents: Agents;
   intern: (s: string) => string;
+  /** Synced warehouse tables read so far, joined at the end of the run. */
+  warehouse: TableFile[];
 }
 
 /** The first decoded text of a source, enough to detect its format, and the stream to go on with. */
@@ -122,6 +149,8 @@ export interface SourceHead {
   done: boolean;
   /** Bytes read so far. */
   bytes: number;
+  /** The source's first bytes, before decoding: they tell binary files (XLSX, XLS...). */
+  magic: Uint8Array;
   decoder: ByteDecoder;
   iterator: AsyncIterator<Uint8Array>;
 }
@@ -133,6 +162,7 @@ export async function readHead(source: InputSource): Promise<SourceHead> {
   let head = "";
   let done = false;
   let bytes = 0;
+  let magic: Uint8Array = new Uint8Array(0);
   while (head.length < HEAD_CHARS) {
     const r = await iterator.next();
     if (r.done) {
@@ -140,10 +170,18 @@ export async function readHead(source: InputSource): Promise<SourceHead> {
       done = true;
       break;
     }
+    if (magic.length < 8) magic = concat(magic, r.value.subarray(0, 8 - magic.length));
     bytes += r.value.length;
     head += decoder.decode(r.value);
   }
-  return {head, done, bytes, decoder, iterator};
+  return {head, done, bytes, magic, decoder, iterator};
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 async function ingestOne(source: InputSource, options: IngestOptions, shared: Shared): Promise<void> {
@@ -156,6 +194,26 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
     combiner.sink(f).fileProblem(0, "file", `could not read: ${(error as Error).message}`);
     return;
   }
+  const binary = sniffBinary(opened.magic);
+  if (binary) {
+    await opened.iterator.return?.();
+    if (binary.kind === "unsupported") {
+      const f = combiner.addFile(source.name, "unknown", "unknown");
+      combiner.sink(f).fileProblem(1, "format", binary.message);
+      return;
+    }
+    const sheet = await workbookAsCsv(source, options.sheet);
+    if (typeof sheet === "string") {
+      const f = combiner.addFile(source.name, "xlsx", "unknown");
+      combiner.sink(f).fileProblem(1, "format", sheet);
+      return;
+    }
+    const before = combiner.files.length;
+    await ingestOne(sourceFromString(source.name, sheet.csv), options, shared);
+    // Which sheet was read, when the workbook has several.
+    if (sheet.note && combiner.files.length > before) combiner.warn(before, 1, "sheet", sheet.note);
+    return;
+  }
   const {head, done, decoder, iterator} = opened;
   let bytes = opened.bytes;
   if (head.trim() === "") {
@@ -164,6 +222,10 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
     return;
   }
   const found = detect(head, options.mapping, options.format);
+  if (found.adapter && isWarehouse(found.adapter)) {
+    await collectTable(source, found.adapter, found.csv, opened, options, shared);
+    return;
+  }
   const f = combiner.addFile(
     source.name,
     found.adapter?.id ?? "unknown",
@@ -228,4 +290,128 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
       "dates",
       "day/month order could not be told from the values; read as month-first (m/d/yyyy)",
     );
+}
+
+/**
+ * Reads a synced warehouse table into memory (the columns servicebench uses), to be joined with
+ * the run's other tables by `finishWarehouse`. A table no KPI needs is listed as not used, its
+ * rows unread. Warehouse loaders write UTC times, whatever the helpdesk's zone.
+ */
+async function collectTable(
+  source: InputSource,
+  found: WarehouseAdapter,
+  csv: Detection["csv"],
+  opened: SourceHead,
+  options: IngestOptions,
+  shared: Shared,
+): Promise<void> {
+  const {combiner} = shared;
+  const header = csv?.records[0] ?? [];
+  const kind = tableOf(header, source.name);
+  const family = kind?.family ?? "zendesk";
+  if (kind === null || csv === null) {
+    const f = combiner.addFile(source.name, `warehouse-${family}`, "unknown");
+    combiner
+      .sink(f)
+      .fileProblem(
+        1,
+        "format",
+        "not a synced warehouse table (no _fivetran_synced, _sdc_ or _airbyte_ column)",
+      );
+    return;
+  }
+  const f = combiner.addFile(source.name, `warehouse-${family}`, kind.table ?? `not used: ${kind.label}`);
+  if (kind.table === null) {
+    await opened.iterator.return?.();
+    return;
+  }
+  const stats = combiner.files[f]!;
+  const sink = combiner.sink(f);
+  const ctx: FileContext = {
+    file: source.name,
+    orgId: options.orgId,
+    dates: new DateReader({tz: "UTC"}),
+    now: shared.now,
+    decimalComma: csv.delimiter === ";",
+    mapping: undefined,
+    agent: (name) => shared.agents.code(name),
+    intern: shared.intern,
+    sink,
+  };
+  const table: TableFile = {
+    kind,
+    header,
+    ctx,
+    cols: new Map(),
+    rows: [],
+    lines: [],
+    use: () => {
+      stats.read++;
+      stats.accepted++;
+      stats.kinds.add(kind.table!);
+    },
+  };
+  if (opened.decoder.fellBack) sink.warn(1, "encoding", "not valid UTF-8: read as Windows-1252");
+  const adapter = {...found, open: () => collectReader(table, rowFilter(table))};
+  let bytes = opened.bytes;
+  const {head, done, decoder, iterator} = opened;
+  async function* text(): AsyncIterable<string> {
+    yield head;
+    if (done) return;
+    for (;;) {
+      const r = await iterator.next();
+      if (r.done) break;
+      bytes += r.value.length;
+      yield decoder.decode(r.value);
+    }
+    yield decoder.end();
+  }
+  const progress = (rows: number) => options.onProgress?.({file: source.name, bytes, rows});
+  try {
+    await runCsv(adapter, csv.records, csv.delimiter, text(), ctx, progress, () => (stats.quiet = true));
+  } catch (error) {
+    sink.fileProblem(table.lines.at(-1) ?? 0, "file", `stopped reading: ${(error as Error).message}`);
+  }
+  shared.warehouse.push(table);
+}
+
+/**
+ * The chosen sheet of an XLSX workbook as CSV text, or why it cannot be read. The whole file is
+ * held in memory, so its size is capped like the unzipped parts.
+ */
+async function workbookAsCsv(
+  source: InputSource,
+  sheet: string | undefined,
+): Promise<{csv: string; note: string | null} | string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of source.stream()) {
+      size += chunk.length;
+      if (size > MAX_XLSX_BYTES)
+        return `XLSX: the file is larger than ${MAX_XLSX_BYTES / 1048576} MB: export the sheet as CSV`;
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    return `could not read: ${(error as Error).message}`;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  const problem = zipProblem(bytes);
+  if (problem) return problem;
+  try {
+    const read = readXlsx(bytes, {sheet});
+    if (read.rows.length === 0) return `XLSX: sheet "${read.name}" is empty`;
+    const note =
+      read.sheets.length > 1 && sheet === undefined
+        ? `workbook has ${read.sheets.length} sheets: read the first, "${read.name}" (choose another with --sheet)`
+        : null;
+    return {csv: rowsToCsv(read.rows), note};
+  } catch (error) {
+    return `XLSX: ${(error as Error).message}`;
+  }
 }

@@ -35,6 +35,10 @@ export const COUNTERS = [
   "one_touch_den",
   "reopen_num",
   "reopen_den",
+  // Populations and known inputs that tell an unknown rate from a 0 (unknown.ts).
+  "reopens_known",
+  "one_touch_reopens_known",
+  "target_channel",
   "target_num",
   "target_den",
   "target_business_num",
@@ -206,11 +210,14 @@ function count(row: PreparedRow, t: PreparedRow, targets: Targets): void {
   if (solved && (replies ?? 0) >= 1) {
     inc("one_touch_den");
     if (replies === 1 && reopens === 0) inc("one_touch_num");
+    if (num(t.reopens) !== null) inc("one_touch_reopens_known");
   }
   if (solved || reopens >= 1) {
     inc("reopen_den");
     if (reopens >= 1) inc("reopen_num");
   }
+  if (solved && num(t.reopens) !== null) inc("reopens_known");
+  if (target !== undefined) inc("target_channel");
   if (fr !== null && target !== undefined) {
     inc("target_den");
     if (fr <= target) inc("target_num");

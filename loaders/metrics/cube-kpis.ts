@@ -8,12 +8,14 @@ import {
   histTable,
 } from "./cube-tables.ts";
 import {ZERO_BUCKET} from "./histogram.ts";
+import {agentsResult} from "./kpis/active-agents.ts";
 import {backlogTail} from "./kpis/backlog.ts";
 import {costResult, costSql, DEFAULT_COSTS} from "./kpis/cost-per-contact.ts";
-import {COVERAGE_RESULT} from "./kpis/coverage-hours.ts";
-import {wilson} from "./kpis/csat-votes.ts";
-import {npsColumns} from "./kpis/nps-votes.ts";
+import {coverageResult} from "./kpis/coverage-hours.ts";
+import {CSAT_EMPTY, wilson} from "./kpis/csat-votes.ts";
+import {NPS_EMPTY, npsColumns} from "./kpis/nps-votes.ts";
 import {DEFAULT_TARGETS} from "./kpis/targets.ts";
+import {perAgentResult} from "./kpis/tickets-per-agent.ts";
 import {scoreDays} from "./kpis/volume-by-day.ts";
 import {KPIS} from "./registry.ts";
 import {quoteIdent} from "./runner.ts";
@@ -26,6 +28,14 @@ import {
   type KpiOptions,
   type Targets,
 } from "./types.ts";
+import {
+  anyUnknown,
+  durationReason,
+  NO_REASON,
+  orEmptyCuts,
+  reasonCase,
+  type UnknownReason,
+} from "./unknown.ts";
 
 /**
  * The KPIs over the cube-mode tables (`cube-tables.ts`) instead of ticket rows: same columns, same
@@ -152,29 +162,36 @@ function durationSql(metric: string, o: KpiOptions): string {
   const series = seriesOf(metric, clock);
   const src = cells(o);
   const n = "coalesce(q.n, 0)";
+  // As the registry: tickets it would count (solved ones but for the first reply), none with the duration.
+  const pop = metric === "first_reply" ? "tickets" : "solved";
+  const checks = [[`k.pop > 0 AND ${n} = 0`, durationReason(metric, clock)]] as const;
   return `WITH c AS (${src.sql}),
-  cuts AS (SELECT cut, sum(${quoteIdent(`${metric}_${clock}_sum`)}) AS total FROM c GROUP BY cut),
+  cuts AS (SELECT cut, sum(${quoteIdent(`${metric}_${clock}_sum`)}) AS total, sum(${pop}) AS pop FROM c GROUP BY cut),
   ${quantilesSql(mergedSql(src.cube, series), series)}
 SELECT k.cut,
   CAST(${n} AS INTEGER) AS n,
   ${ifEnough("q.p50", n, MIN_TICKETS)} AS p50,
   ${ifEnough("q.p90", n, MIN_TICKETS)} AS p90,
   ${ifEnough("k.total / q.n", n, MIN_TICKETS)} AS mean,
-  ${insufficient(n, MIN_TICKETS)}
+  ${insufficient(n, MIN_TICKETS, anyUnknown(checks))},
+  ${reasonCase(checks)} AS reason
 FROM cuts k LEFT JOIN q ON q.cut = k.cut ORDER BY k.cut`;
 }
+
+const REPLIES_UNKNOWN = [["k.pop > 0 AND k.n = 0", "replies"]] as const;
 
 function repliesSql(o: KpiOptions): string {
   const series = seriesOf("replies", "none");
   const src = cells(o);
   return `WITH c AS (${src.sql}),
-  cuts AS (SELECT cut, sum(replies_sum) AS total, sum(replies_n) AS n FROM c GROUP BY cut),
+  cuts AS (SELECT cut, sum(replies_sum) AS total, sum(replies_n) AS n, sum(solved) AS pop FROM c GROUP BY cut),
   ${quantilesSql(mergedSql(src.cube, series), series)}
 SELECT k.cut,
   CAST(k.n AS INTEGER) AS n,
   ${ifEnough("k.total / k.n", "k.n", MIN_TICKETS)} AS value,
   ${ifEnough("q.p50", "k.n", MIN_TICKETS)} AS p50,
-  ${insufficient("k.n", MIN_TICKETS)}
+  ${insufficient("k.n", MIN_TICKETS, anyUnknown(REPLIES_UNKNOWN))},
+  ${reasonCase(REPLIES_UNKNOWN)} AS reason
 FROM cuts k LEFT JOIN q ON q.cut = k.cut ORDER BY k.cut`;
 }
 
@@ -185,14 +202,21 @@ function sameTargets(a: Targets, b: Targets): boolean {
 
 function rateSql(id: string, o: KpiOptions): string {
   let [num, den] = ["", ""];
-  let known: string | null = null;
+  // As the registry's checks: [population counter, counter of those with the input, reason].
+  let pops: [string, string, UnknownReason][] = [];
+  let dataset: [string, UnknownReason] | null = null;
   const src = cells(o);
   switch (id) {
     case "one_touch":
       [num, den] = ["one_touch_num", "one_touch_den"];
+      pops = [
+        ["solved", "replies_n", "replies"],
+        ["one_touch_den", "one_touch_reopens_known", "reopens"],
+      ];
       break;
     case "reopen_rate":
       [num, den] = ["reopen_num", "reopen_den"];
+      pops = [["solved", "reopens_known", "reopens"]];
       break;
     case "target_attainment":
       // The counters are built for the default targets; others need each ticket's reply time.
@@ -202,21 +226,33 @@ function rateSql(id: string, o: KpiOptions): string {
         o.clock === "business"
           ? ["target_business_num", "target_business_den"]
           : ["target_num", "target_den"];
+      pops = [["target_channel", den, durationReason("first_reply", o.clock)]];
       break;
     case "csat_response_rate":
       [num, den] = ["survey_answered", "survey_offered"];
+      pops = [["tickets", "survey_offered", "survey_state"]];
       // As the registry: unknown when no ticket records an unanswered survey.
-      known = `(SELECT sum(survey_offered) - sum(survey_answered) FROM ${cubeTable(src.cube)}) > 0`;
+      dataset = [
+        `coalesce((SELECT sum(survey_offered) - sum(survey_answered) FROM ${cubeTable(src.cube)}), 0) = 0`,
+        "unanswered",
+      ];
       break;
   }
-  const value = "CAST(sum(num) AS DOUBLE) / nullif(sum(den), 0)";
+  const checks = [
+    ...pops.map(([, , reason], i) => [`sum(pop${i}) > 0 AND sum(known${i}) = 0`, reason] as const),
+    ...(dataset ? [dataset] : []),
+  ];
+  const unknown = anyUnknown(checks);
+  const value = `CASE WHEN NOT ${unknown} THEN CAST(sum(num) AS DOUBLE) / nullif(sum(den), 0) END`;
+  const counters = pops.map(([pop, known], i) => `${pop} AS pop${i}, ${known} AS known${i}`);
   return `WITH c AS (${src.sql}),
-  d AS (SELECT cut, ${num} AS num, ${den} AS den FROM c)
+  d AS (SELECT cut, ${[`${num} AS num`, `${den} AS den`, ...counters].join(", ")} FROM c)
 SELECT cut,
   CAST(sum(den) AS INTEGER) AS n,
   CAST(sum(num) AS INTEGER) AS numerator,
-  ${ifEnough(known ? `CASE WHEN ${known} THEN ${value} END` : value, "sum(den)", MIN_TICKETS)} AS value,
-  ${insufficient("sum(den)", MIN_TICKETS)}
+  ${ifEnough(value, "sum(den)", MIN_TICKETS)} AS value,
+  ${insufficient("sum(den)", MIN_TICKETS, unknown)},
+  ${reasonCase(checks)} AS reason
 FROM d GROUP BY cut ORDER BY cut`;
 }
 
@@ -235,20 +271,18 @@ const AGENTS = "count(DISTINCT CASE WHEN assignee <> '(none)' THEN assignee END)
 
 function activeAgentsSql(o: KpiOptions): string {
   return `WITH c AS (${cells(o, ["assignee"]).sql})
-SELECT cut, CAST(sum(tickets) AS INTEGER) AS n, CAST(${AGENTS} AS INTEGER) AS value
+SELECT cut, CAST(sum(tickets) AS INTEGER) AS n, ${agentsResult(AGENTS)}
 FROM c GROUP BY cut ORDER BY cut`;
 }
 
 function ticketsPerAgentSql(o: KpiOptions): string {
   // The profile's head count describes the whole team, so it applies only without a cut.
-  const agents = o.by === undefined ? `coalesce((SELECT agents FROM meta), ${AGENTS})` : AGENTS;
+  const active = `nullif(${AGENTS}, 0)`;
+  const agents = o.by === undefined ? `coalesce((SELECT agents FROM meta), ${active})` : active;
   return `WITH c AS (${cells(o, ["assignee"]).sql}), ${ticketDays(o)}
 SELECT cut,
   CAST(sum(tickets) AS INTEGER) AS n,
-  CAST(${agents} AS INTEGER) AS agents,
-  ${MONTHS_SQL} AS months,
-  ${ifEnough(`CAST(sum(tickets) AS DOUBLE) / ${MONTHS_SQL} / nullif(${agents}, 0)`, "sum(tickets)", MIN_TICKETS)} AS value,
-  ${insufficient("sum(tickets)", MIN_TICKETS)}
+  ${perAgentResult(o, agents, "sum(tickets)")}
 FROM c GROUP BY cut ORDER BY cut`;
 }
 
@@ -268,7 +302,7 @@ function coverageSql(o: KpiOptions): string {
     WHERE week IN (SELECT week FROM span)),
   counts AS (SELECT c.cut, coalesce(sum(s.weekday_slots), 0) AS wd, coalesce(sum(s.weekend_slots), 0) AS we
     FROM cuts c LEFT JOIN slots s ON s.cut = c.cut GROUP BY c.cut)
-${COVERAGE_RESULT}`;
+${coverageResult(`NOT EXISTS (SELECT 1 FROM ${COVERAGE_WEEKS.name})`)}`;
 }
 
 function volumeByChannelSql(o: KpiOptions): string {
@@ -324,18 +358,24 @@ function votes(o: KpiOptions, id: string, kinds: readonly string[]): string {
     WHERE kind IN (${kinds.map(lit).join(", ")}) AND ${monthPeriod("month", o)}`;
 }
 
+/** True when the dataset holds no survey vote of these kinds at all. */
+const noSurvey = (kinds: readonly string[]) =>
+  `NOT EXISTS (SELECT 1 FROM ${SURVEY_CELLS.name} WHERE kind IN (${kinds.map(lit).join(", ")}))`;
+
 function csatSql(o: KpiOptions): string {
   const [k, n] = ["CAST(sum(v.good) AS BIGINT)", "CAST(sum(v.n) AS BIGINT)"];
   const w = wilson(k, n);
-  return `WITH v AS (${votes(o, "csat", ["csat", "csat_ticket"])})
-SELECT v.cut,
+  return `WITH v AS (${votes(o, "csat", ["csat", "csat_ticket"])}),
+  main AS (SELECT v.cut,
   CAST(${n} AS INTEGER) AS n,
   CAST(${k} AS INTEGER) AS numerator,
   ${ifEnough(`CAST(${k} AS DOUBLE) / ${n}`, n, MIN_RESPONSES)} AS value,
   ${ifEnough(w.low, n, MIN_RESPONSES)} AS ci_low,
   ${ifEnough(w.high, n, MIN_RESPONSES)} AS ci_high,
-  ${insufficient(n, MIN_RESPONSES)}
-FROM v GROUP BY v.cut ORDER BY v.cut`;
+  ${insufficient(n, MIN_RESPONSES)},
+  ${NO_REASON} AS reason
+FROM v GROUP BY v.cut)
+${orEmptyCuts(cells(o).sql, CSAT_EMPTY, noSurvey(["csat", "csat_ticket"]), "csat")}`;
 }
 
 function npsSql(o: KpiOptions): string {
@@ -344,9 +384,9 @@ function npsSql(o: KpiOptions): string {
     "CAST(sum(v.promoters) AS BIGINT)",
     "CAST(sum(v.detractors) AS BIGINT)",
   );
-  return `WITH v AS (${votes(o, "nps", ["nps"])})
-SELECT v.cut, ${columns}
-FROM v GROUP BY v.cut ORDER BY v.cut`;
+  return `WITH v AS (${votes(o, "nps", ["nps"])}),
+  main AS (SELECT v.cut, ${columns}, ${NO_REASON} AS reason FROM v GROUP BY v.cut)
+${orEmptyCuts(cells(o).sql, NPS_EMPTY, noSurvey(["nps"]), "nps")}`;
 }
 
 const SQL: Record<string, (o: KpiOptions) => string> = {

@@ -1,4 +1,4 @@
-import type {Row, TableSpec} from "./types.ts";
+import type {Row, TableSpec, Text} from "./types.ts";
 
 /** `CREATE OR REPLACE TABLE` text for a spec; both engines create the same column types. */
 export function createTableSql(spec: TableSpec): string {
@@ -12,12 +12,22 @@ export function quoteIdent(name: string): string {
 
 /**
  * Plain JavaScript values from either engine: BIGINT/HUGEINT arrive as bigint in both, so
- * counts become numbers; anything else unexpected is a bug in the SQL (cast it explicitly).
+ * counts become numbers; an `{en, fr}` struct (an unknown KPI's reason) becomes a plain object,
+ * from native DuckDB's object or DuckDB-WASM's Arrow struct row; anything else unexpected is a
+ * bug in the SQL (cast it explicitly).
  */
-export function normaliseValue(value: unknown): number | string | boolean | null {
+export function normaliseValue(value: unknown): number | string | boolean | null | Text {
   if (value === null || value === undefined) return null;
   if (typeof value === "bigint") return Number(value);
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "object") {
+    const o = (
+      typeof (value as {toJSON?: unknown}).toJSON === "function"
+        ? (value as {toJSON(): unknown}).toJSON()
+        : value
+    ) as {en?: unknown; fr?: unknown};
+    if (typeof o.en === "string" && typeof o.fr === "string") return {en: o.en, fr: o.fr};
+  }
   throw new TypeError(`unexpected SQL value ${String(value)}: cast it to DOUBLE, INTEGER or VARCHAR`);
 }
 

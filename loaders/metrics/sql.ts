@@ -82,9 +82,14 @@ export function ifEnough(expr: string, n: string, minN: number): string {
   return minN > 0 ? `CASE WHEN ${n} >= ${minN} THEN ${expr} END` : expr;
 }
 
-/** Common tail: insufficient flag and a stable order. */
-export function insufficient(n: string, minN: number): string {
-  return `(${n} < ${minN}) AS insufficient`;
+/**
+ * The insufficient flag: fewer than minN observations. An unknown KPI (`unknown` holds: the
+ * export lacks its inputs) is not insufficient: its `reason` says why it is null.
+ */
+export function insufficient(n: string, minN: number, unknown = "FALSE"): string {
+  return unknown === "FALSE"
+    ? `(${n} < ${minN}) AS insufficient`
+    : `(${n} < ${minN} AND NOT ${unknown}) AS insufficient`;
 }
 
 /** Average days per month (365.2425 / 12). */

@@ -1,7 +1,10 @@
 import type {Channel} from "../schema/ticket.ts";
 
-/** A result row as both engines return it after normalisation: numbers, strings, booleans, nulls. */
-export type Row = Record<string, number | string | boolean | null>;
+/**
+ * A result row as both engines return it after normalisation: numbers, strings, booleans, nulls,
+ * and the `{en, fr}` reason of an unknown KPI (unknown.ts).
+ */
+export type Row = Record<string, number | string | boolean | null | Text>;
 
 /** Column types the prepared tables use; chosen because both engines map them identically. */
 export type ColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN";

@@ -1,6 +1,7 @@
 import {Command, CommanderError} from "commander";
 import {EXIT, InputError, UsageError} from "./errors.ts";
 import {registerCommands} from "./commands/index.ts";
+import {rejectUnknownOptions} from "./unknown-option.ts";
 import {SERVICEBENCH_VERSION} from "../ingest/index.ts";
 
 /** Builds the `servicebench` program; subcommands live one per module in `commands/`. */
@@ -14,6 +15,8 @@ export function program(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCommands(cli);
+  // The parent's args hold the subcommand's name, then its own arguments as typed.
+  cli.hook("preSubcommand", (parent, sub) => rejectUnknownOptions(sub, parent.args.slice(1)));
   return cli;
 }
 

@@ -1,14 +1,25 @@
-import type {Manifest} from "../schema/index.ts";
+import type {Manifest, Reject} from "../schema/index.ts";
 
-const COLUMNS = ["format", "rows read", "accepted", "rejected", "duplicates", "excluded"] as const;
+const COLUMNS = [
+  "format",
+  "rows read",
+  "accepted",
+  "rejected",
+  "duplicates",
+  "excluded",
+  "warnings",
+] as const;
 
 /**
  * The table printed at the end of an ingest: per file, the format detected and where every row
  * went. `rejected` includes the `excluded` rows (deleted, merged, spam...), which are expected;
- * the excluded reasons are spelled out so a user can check them.
+ * the excluded reasons are spelled out so a user can check them. `warnings` counts the accepted
+ * rows whose times contradict each other (rejects with severity "warning").
  */
-export function formatSummary(manifest: Manifest): string {
+export function formatSummary(manifest: Manifest, rejects: readonly Reject[] = []): string {
   const count = (n: number) => n.toLocaleString("en-US");
+  const warned = new Map<string, number>();
+  for (const r of rejects) if (r.severity === "warning") warned.set(r.file, (warned.get(r.file) ?? 0) + 1);
   const rows = manifest.files.map((f) => {
     const excluded = Object.values(f.excluded).reduce((a, b) => a + b, 0);
     return [
@@ -19,6 +30,7 @@ export function formatSummary(manifest: Manifest): string {
       count(f.rejected),
       count(f.duplicates),
       count(excluded),
+      count(warned.get(f.file) ?? 0),
     ];
   });
   const t = manifest.totals;
@@ -34,6 +46,7 @@ export function formatSummary(manifest: Manifest): string {
     count(t.rejected),
     count(t.duplicates),
     count(excludedTotal),
+    count([...warned.values()].reduce((a, b) => a + b, 0)),
   ];
   const table = [["file", ...COLUMNS], ...rows, total];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => (r[c] ?? "").length)));
@@ -52,5 +65,7 @@ export function formatSummary(manifest: Manifest): string {
     const list = [...reasons].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${count(v)}`);
     out.push(`excluded on purpose: ${list.join(", ")}`);
   }
+  // Synced tables no KPI needs (a warehouse folder's schedules, tags...): listed, not errors.
+  for (const f of manifest.files) if (f.content.startsWith("not used")) out.push(`${f.file}: ${f.content}`);
   return `${out.join("\n")}\n`;
 }

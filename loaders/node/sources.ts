@@ -29,13 +29,14 @@ export interface CollectedInputs {
 
 /**
  * Expands files and directories (recursively) into sources, in a stable sorted order. Inside
- * directories, hidden entries (".DS_Store", ".git") and Markdown files are skipped because they are
- * never exports, and `profile.json` is set aside as the organisation's profile. A file named
+ * directories, hidden entries (".DS_Store", ".git"), documentation and mapping files (NOT_EXPORT,
+ * `notExports`) are skipped because they are never exports, and `profile.json` is set aside as the organisation's profile. A file named
  * explicitly is always ingested. A missing path is a usage error, so a typo is caught before
  * anything is read. Names keep the path as the user typed it, so messages point at known files.
  */
-export async function collectInputs(paths: string[]): Promise<CollectedInputs> {
+export async function collectInputs(paths: string[], notExports: string[] = []): Promise<CollectedInputs> {
   const collected: CollectedInputs = {sources: [], profileFile: null, skipped: []};
+  const given = new Set(notExports.map((f) => path.resolve(f)));
   for (const input of paths) {
     const info = await stat(input).catch(() => null);
     if (!info) throw new UsageError(`no such file or directory: ${input}`);
@@ -46,12 +47,19 @@ export async function collectInputs(paths: string[]): Promise<CollectedInputs> {
     for (const file of await listFiles(path.normalize(input))) {
       const base = path.basename(file);
       if (base === "profile.json") collected.profileFile ??= file;
-      else if (/\.md$/i.test(base)) collected.skipped.push(file);
+      else if (NOT_EXPORT.test(base) || given.has(path.resolve(file))) collected.skipped.push(file);
       else collected.sources.push(fileSource(file, (await stat(file)).size));
     }
   }
   return collected;
 }
+
+/**
+ * Files of a folder that are never exports: documentation, licences, images, PDFs and mapping
+ * files (`mapping.json`, `acme-mapping.json`); the `--mapping` file itself is also passed in.
+ */
+const NOT_EXPORT =
+  /\.(md|pdf|png|jpe?g|gif|svg|docx?)$|^(readme|license|licence|changelog)(\.[a-z0-9]+)?$|mapping[^/]*\.json$/i;
 
 /** Sources only, for callers that do not care about profiles or skipped files. */
 export async function collectSources(paths: string[]): Promise<InputSource[]> {

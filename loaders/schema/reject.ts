@@ -8,7 +8,10 @@ export const Reject = z.object({
   field: z.string(),
   reason: z.string(),
   excerpt: z.string(),
-  /** "invalid" makes the ingest exit 1; "excluded" rows (deleted, spam...) are expected. */
-  severity: z.enum(["invalid", "excluded"]),
+  /**
+   * "invalid" makes the ingest exit 1; "excluded" rows (deleted, spam...) are expected;
+   * "warning" rows were kept (accepted) but their times contradict each other.
+   */
+  severity: z.enum(["invalid", "excluded", "warning"]),
 });
 export type Reject = z.infer<typeof Reject>;

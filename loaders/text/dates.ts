@@ -25,6 +25,12 @@ const SLASH_RE =
 const NAMED_RE =
   /^(\d{1,2})[ /-]([A-Za-z]{3,9})\.?[ /-](\d{4}|\d{2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const UNIX_RE = /^\d{9,13}(\.\d+)?$/;
+/**
+ * Twitter's and Ruby's `%a %b %d %H:%M:%S %z %Y` ("Wed Oct 11 06:55:44 +0000 2017"), and C's
+ * ctime without the offset ("Wed Oct 11 06:55:44 2017"): social-channel exports write these.
+ */
+const WEEKDAY_RE =
+  /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s+)?(\d{4})$/i;
 
 function year2(y: string): number {
   const v = Number(y);
@@ -152,7 +158,26 @@ export class DateReader {
         0,
       );
     }
+    const weekday = WEEKDAY_RE.exec(s);
+    if (weekday) return this.weekday(weekday);
     return this.fail(`unreadable date "${s.slice(0, 40)}"`);
+  }
+
+  private weekday(m: RegExpExecArray): number {
+    const name = m[1]!.toLowerCase();
+    const month = MONTHS[name.slice(0, name.length === 4 ? 4 : 3)];
+    if (month === undefined) return this.fail(`unknown month name "${m[1]}"`);
+    const [y, d, h, mi, sec] = [m[7], m[2], m[3], m[4], m[5] ?? "0"].map(Number) as [
+      number, number, number, number, number,
+    ]; // prettier-ignore
+    const zone = m[6];
+    if (zone === undefined) return this.local(y, month, d, h, mi, sec, 0);
+    if (!validYmd(y, month, d, h, mi, sec)) return this.fail(`impossible date ${y}-${month}-${d}`);
+    const t = wall(y, month, d, h, mi, sec, 0);
+    if (!/\d/.test(zone)) return t;
+    const sign = zone[0] === "-" ? -1 : 1;
+    const hhmm = zone.slice(1).replace(":", "");
+    return t - sign * (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(2, 4))) * 60_000;
   }
 
   private iso(s: string): number {

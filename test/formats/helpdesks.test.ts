@@ -253,7 +253,8 @@ const ROWS: Row[] = [
         "9,1714550400,1714560000,closed,email,customer_initiated,1714551000,5,true\n",
     },
     expected: [
-      {ticket_id: "9", status: "solved", channel: "email", first_reply_minutes: 10, satisfaction: "good"},
+      // first_contact_reply_created_at is the contact's first message, not a reply: unknown.
+      {ticket_id: "9", status: "solved", channel: "email", first_reply_minutes: null, satisfaction: "good"},
     ],
   },
   {

@@ -96,7 +96,7 @@ const BAD: Row[] = [
     input: {"c.csv": "Case,Opened\n1,2024-01-01\n"},
     options: {mapping: {columns: {ticket_id: "Case"}}},
     problems: [
-      "c.csv:1: mapping: invalid mapping: columns.created_at: Invalid input: expected string, received undefined",
+      "c.csv:1: mapping: invalid mapping: columns.created_at: missing (required)",
     ],
     tickets: 0,
   },

@@ -25,7 +25,7 @@ function compare(id: string, o: KpiOptions, exact: Row[], cube: Row[]): void {
     for (const [k, v] of Object.entries(row)) {
       const w = other[k];
       const at = `${where} row ${i} ${k}`;
-      if (typeof v !== "number" || typeof w !== "number") expect(w, at).toBe(v);
+      if (typeof v !== "number" || typeof w !== "number") expect(w, at).toEqual(v);
       else if (DURATIONS.has(id) && ESTIMATED.has(k))
         expect(Math.abs(w - v), at).toBeLessThanOrEqual((EPSILON + SLACK) * Math.abs(v));
       else if (DURATIONS.has(id) && k === "mean")

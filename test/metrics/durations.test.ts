@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {UNKNOWN} from "../../loaders/metrics/unknown.ts";
 import {many, one, rows, ticket} from "./helpers.ts";
 
 describe("duration KPIs", () => {
@@ -45,9 +46,17 @@ describe("duration KPIs", () => {
     expect(await one("requester_wait", {tickets})).toMatchObject({n: 10, p50: 20});
   });
 
-  it("an all-null column gives n = 0 and no numbers", async () => {
+  it("an all-null column is unknown: n = 0, no numbers, and the reason", async () => {
     const r = await one("first_reply", {tickets: many(12, () => ({first_reply_minutes: null}))});
-    expect(r).toEqual({cut: "all", n: 0, p50: null, p90: null, mean: null, insufficient: true});
+    expect(r).toEqual({
+      cut: "all",
+      n: 0,
+      p50: null,
+      p90: null,
+      mean: null,
+      insufficient: false,
+      reason: UNKNOWN.first_reply,
+    });
   });
 
   it("the business clock reads the business twin, null when the source has none", async () => {

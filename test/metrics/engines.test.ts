@@ -17,7 +17,7 @@ function close(a: Row[], b: Row[]): void {
       const w = other[k];
       if (typeof v === "number" && typeof w === "number") {
         expect(Math.abs(v - w)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
-      } else expect(w, k).toBe(v);
+      } else expect(w, k).toEqual(v);
     }
   });
 }

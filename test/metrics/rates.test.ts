@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {UNKNOWN} from "../../loaders/metrics/unknown.ts";
 import {many, one, response, rows, ticket} from "./helpers.ts";
 
 describe("ticket rates", () => {
@@ -130,7 +131,19 @@ describe("NPS", () => {
     expect(r).toMatchObject({value: 100, moe: 0});
   });
 
-  it("CSAT responses are not NPS responses", async () => {
-    expect(await rows("nps", {tickets: [ticket()], responses: [response()]})).toEqual([]);
+  it("CSAT responses are not NPS responses: without any, NPS is unknown with its reason", async () => {
+    expect(await rows("nps", {tickets: [ticket()], responses: [response()]})).toEqual([
+      {
+        cut: "all",
+        n: 0,
+        promoters: 0,
+        passives: 0,
+        detractors: 0,
+        value: null,
+        moe: null,
+        insufficient: false,
+        reason: UNKNOWN.nps,
+      },
+    ]);
   });
 });

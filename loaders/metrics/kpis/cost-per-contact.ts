@@ -1,5 +1,6 @@
 import {MONTHS_SQL, lit, ticketBase} from "../sql.ts";
 import type {CostTable, KpiDefinition} from "../types.ts";
+import {reasonCase} from "../unknown.ts";
 
 /** No cost is assumed: a channel gets a cost per contact only once its monthly cost is entered. */
 export const DEFAULT_COSTS: CostTable = {};
@@ -20,7 +21,8 @@ export const costResult = (cost: string, from: string) => `SELECT cut, channel,
   CAST(tickets AS INTEGER) AS tickets,
   ${cost} AS monthly_cost,
   ${MONTHS_SQL} AS months,
-  ${cost} * ${MONTHS_SQL} / tickets AS value
+  ${cost} * ${MONTHS_SQL} / tickets AS value,
+  ${reasonCase([[`${cost} IS NULL`, "cost"]])} AS reason
 FROM ${from} ORDER BY cut, channel`;
 
 export const costPerContact: KpiDefinition = {
@@ -32,7 +34,7 @@ export const costPerContact: KpiDefinition = {
   better: "lower",
   shape: "table",
   minN: 0,
-  columns: ["channel", "tickets", "monthly_cost", "months", "value"],
+  columns: ["channel", "tickets", "monthly_cost", "months", "value", "reason"],
   definition: {
     en: "Per channel, the channel's monthly cost (from the editable cost table, in its currency) times the months covered, divided by the tickets of that channel. Unknown for a channel without an entered cost.",
     fr: "Par canal, le coût mensuel du canal (tableau de coûts modifiable, dans sa devise) multiplié par le nombre de mois couverts, divisé par les tickets de ce canal. Inconnu pour un canal sans coût saisi.",

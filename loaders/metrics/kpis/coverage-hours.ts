@@ -1,15 +1,18 @@
 import {activityBase, ticketBase} from "../sql.ts";
 import type {KpiDefinition} from "../types.ts";
+import {reasonCase} from "../unknown.ts";
 
 /**
  * The KPI's result from CTEs `counts` (weekday and weekend slots `wd`, `we` per cut) and `nweeks`
- * (weeks `n` per cut): shared with the cube version (cube-kpis.ts).
+ * (weeks `n` per cut), null with a reason when `none` holds (the dataset has no agent action
+ * time at all, so 0 hours would be a guess): shared with the cube version (cube-kpis.ts).
  */
-export const COVERAGE_RESULT = `SELECT k.cut,
+export const coverageResult = (none: string) => `SELECT k.cut,
   CAST(w.n AS INTEGER) AS n,
-  CAST(k.wd AS DOUBLE) / w.n AS weekday,
-  CAST(k.we AS DOUBLE) / w.n AS weekend,
-  CAST(k.wd + k.we AS DOUBLE) / w.n AS value
+  CASE WHEN NOT ${none} THEN CAST(k.wd AS DOUBLE) / w.n END AS weekday,
+  CASE WHEN NOT ${none} THEN CAST(k.we AS DOUBLE) / w.n END AS weekend,
+  CASE WHEN NOT ${none} THEN CAST(k.wd + k.we AS DOUBLE) / w.n END AS value,
+  ${reasonCase([[none, "activity"]])} AS reason
 FROM counts k JOIN nweeks w ON w.cut = k.cut ORDER BY k.cut`;
 
 export const coverageHours: KpiDefinition = {
@@ -21,10 +24,10 @@ export const coverageHours: KpiDefinition = {
   better: "neither",
   shape: "value",
   minN: 0,
-  columns: ["n", "weekday", "weekend", "value"],
+  columns: ["n", "weekday", "weekend", "value", "reason"],
   definition: {
-    en: "Hour-of-week slots (weekday x local hour) in which an agent acted on a ticket (first public reply or solve), counted per ISO week and averaged over every week from the first to the last creation day of the period, quiet weeks included. Reported for Monday-Friday (at most 120) and Saturday-Sunday (at most 48). By agent, the ticket's assignee is credited.",
-    fr: "Créneaux horaires de la semaine (jour x heure locale) pendant lesquels un agent a agi sur un ticket (première réponse publique ou résolution), comptés par semaine ISO et moyennés sur toutes les semaines du premier au dernier jour de création de la période, semaines calmes comprises. Donnés pour lundi-vendredi (120 au plus) et samedi-dimanche (48 au plus). Par agent, l'assigné du ticket est crédité.",
+    en: "Hour-of-week slots (weekday x local hour) in which an agent acted on a ticket (first public reply or solve), counted per ISO week and averaged over every week from the first to the last creation day of the period, quiet weeks included. Reported for Monday-Friday (at most 120) and Saturday-Sunday (at most 48). By agent, the ticket's assignee is credited. Unknown, not 0 hours, when the export has no agent action time at all.",
+    fr: "Créneaux horaires de la semaine (jour x heure locale) pendant lesquels un agent a agi sur un ticket (première réponse publique ou résolution), comptés par semaine ISO et moyennés sur toutes les semaines du premier au dernier jour de création de la période, semaines calmes comprises. Donnés pour lundi-vendredi (120 au plus) et samedi-dimanche (48 au plus). Par agent, l'assigné du ticket est crédité. Inconnu, et non 0 heure, quand l'export ne contient aucune heure d'action d'agent.",
   },
   sql(o) {
     const all = {...o, from: undefined, to: undefined};
@@ -45,6 +48,6 @@ export const coverageHours: KpiDefinition = {
       count(s.week) FILTER (WHERE s.weekday <= 5) AS wd,
       count(s.week) FILTER (WHERE s.weekday >= 6) AS we
     FROM cuts c LEFT JOIN slots s ON s.cut = c.cut GROUP BY c.cut)
-${COVERAGE_RESULT}`;
+${coverageResult("NOT EXISTS (SELECT 1 FROM activity)")}`;
   },
 };

@@ -25,6 +25,19 @@ export function csatVotes(o: KpiOptions): string {
   )`;
 }
 
+/** True when the dataset holds no CSAT at all: no CSAT response and no good/bad rating on a ticket. */
+export const NO_CSAT = `(NOT EXISTS (SELECT 1 FROM responses WHERE kind = 'csat')
+    AND NOT EXISTS (SELECT 1 FROM tickets WHERE satisfaction IN ('good', 'bad')))`;
+
+/** The CSAT columns of a cut without any vote, after `cut` (see orEmptyCuts). */
+export const CSAT_EMPTY = [
+  "CAST(0 AS INTEGER) AS n",
+  "CAST(0 AS INTEGER) AS numerator",
+  "CAST(NULL AS DOUBLE) AS value",
+  "CAST(NULL AS DOUBLE) AS ci_low",
+  "CAST(NULL AS DOUBLE) AS ci_high",
+];
+
 /** Wilson 95 % score interval bounds for `k` successes out of `n` (SQL expressions). */
 export function wilson(k: string, n: string): {low: string; high: string} {
   const p = `(CAST(${k} AS DOUBLE) / ${n})`;

@@ -21,16 +21,18 @@ export const npsByFirstReply: KpiDefinition = {
     "value",
     "moe",
     "insufficient",
+    "reason",
   ],
   definition: {
-    en: "NPS (as defined for the NPS card) per first-reply-time bucket of the ticket the response is about: under 1 hour, 1-4 hours, 4-24 hours, 1-3 days, 3 days or more, no reply. Responses not linked to a ticket are left out.",
-    fr: "NPS (défini comme sur la carte NPS) par tranche de délai de première réponse du ticket concerné : moins d'1 heure, 1-4 heures, 4-24 heures, 1-3 jours, 3 jours ou plus, sans réponse. Les réponses non reliées à un ticket sont exclues.",
+    en: "NPS (as defined for the NPS card) per first-reply-time bucket of the ticket the response is about: under 1 hour, 1-4 hours, 4-24 hours, 1-3 days, 3 days or more, no reply. Responses not linked to a ticket are left out. When the export has no first reply time at all, the buckets are unknown.",
+    fr: "NPS (défini comme sur la carte NPS) par tranche de délai de première réponse du ticket concerné : moins d'1 heure, 1-4 heures, 4-24 heures, 1-3 jours, 3 jours ou plus, sans réponse. Les réponses non reliées à un ticket sont exclues. Quand l'export ne contient aucun délai de première réponse, les tranches sont inconnues.",
   },
   sql(o) {
-    const b = bucketSql(o.clock === "business" ? "k.first_reply_minutes_business" : "k.first_reply_minutes");
+    const b = bucketSql(o);
     // Joining on the ticket keeps only responses linked to a ticket: the bucket needs its reply time.
     return `WITH ${npsVotes(o)}
-SELECT v.cut, ${b.bucket} AS bucket, CAST(${b.order} AS INTEGER) AS bucket_order, ${npsColumns()}
+SELECT v.cut, ${b.bucket} AS bucket, CAST(${b.order} AS INTEGER) AS bucket_order, ${npsColumns(undefined, undefined, undefined, b.unknown)},
+  ${b.reason}
 FROM votes v JOIN tickets k ON k.ticket_id = v.ticket_id
 GROUP BY v.cut, ${b.bucket}, ${b.order} ORDER BY v.cut, bucket_order`;
   },

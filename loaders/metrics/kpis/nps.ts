@@ -1,5 +1,7 @@
 import {MIN_RESPONSES, type KpiDefinition} from "../types.ts";
-import {npsColumns, npsVotes} from "./nps-votes.ts";
+import {ticketBase} from "../sql.ts";
+import {NO_REASON, orEmptyCuts} from "../unknown.ts";
+import {NO_NPS, NPS_EMPTY, npsColumns, npsVotes} from "./nps-votes.ts";
 
 export const nps: KpiDefinition = {
   id: "nps",
@@ -10,14 +12,14 @@ export const nps: KpiDefinition = {
   better: "higher",
   shape: "value",
   minN: MIN_RESPONSES,
-  columns: ["n", "promoters", "passives", "detractors", "value", "moe", "insufficient"],
+  columns: ["n", "promoters", "passives", "detractors", "value", "moe", "insufficient", "reason"],
   definition: {
     en: "Percentage of promoters (9-10) minus percentage of detractors (0-6) among NPS responses, from -100 to +100. The margin of error is the 95 % half-width, 1.96 times the standard error of the promoter-minus-detractor difference.",
     fr: "Pourcentage de promoteurs (9-10) moins pourcentage de détracteurs (0-6) parmi les réponses NPS, de -100 à +100. La marge d'erreur est la demi-largeur à 95 %, 1,96 fois l'erreur type de la différence promoteurs moins détracteurs.",
   },
   sql(o) {
-    return `WITH ${npsVotes(o)}
-SELECT v.cut, ${npsColumns()}
-FROM votes v GROUP BY v.cut ORDER BY v.cut`;
+    return `WITH ${npsVotes(o)},
+  main AS (SELECT v.cut, ${npsColumns()}, ${NO_REASON} AS reason FROM votes v GROUP BY v.cut)
+${orEmptyCuts(ticketBase(o), NPS_EMPTY, NO_NPS, "nps")}`;
   },
 };

@@ -7,12 +7,28 @@ export const REPLY_BUCKETS = [
   {id: ">= 3 d", max: Infinity},
 ] as const;
 
-/** `bucket` and `bucket_order` columns from a first-reply column; no reply yet is its own bucket. */
-export function bucketSql(column: string): {bucket: string; order: string} {
+import {reasonCase} from "../unknown.ts";
+import type {KpiOptions} from "../types.ts";
+
+/**
+ * `bucket` and `bucket_order` columns from the first-reply column of tickets `k`; no reply yet is
+ * its own bucket. When no ticket of the dataset has a first reply (`unknown`), no ticket can be
+ * said to have none: every response falls in one "unknown" bucket, and `reason` says why.
+ */
+export function bucketSql(o: KpiOptions): {bucket: string; order: string; unknown: string; reason: string} {
+  const name = o.clock === "business" ? "first_reply_minutes_business" : "first_reply_minutes";
+  const column = `k.${name}`;
+  const unknown = `NOT EXISTS (SELECT 1 FROM tickets WHERE ${name} IS NOT NULL)`;
   const whens = REPLY_BUCKETS.map((b, i) =>
     Number.isFinite(b.max) ? `WHEN ${column} < ${b.max} THEN ${i}` : `ELSE ${i}`,
   ).join(" ");
-  const order = `(CASE WHEN ${column} IS NULL THEN ${REPLY_BUCKETS.length} ${whens} END)`;
+  const none = REPLY_BUCKETS.length;
+  const order = `(CASE WHEN ${unknown} THEN ${none + 1} WHEN ${column} IS NULL THEN ${none} ${whens} END)`;
   const labels = REPLY_BUCKETS.map((b, i) => `WHEN ${i} THEN '${b.id}'`).join(" ");
-  return {order, bucket: `(CASE ${order} ${labels} ELSE 'no reply' END)`};
+  return {
+    order,
+    bucket: `(CASE ${order} ${labels} WHEN ${none} THEN 'no reply' ELSE 'unknown' END)`,
+    unknown,
+    reason: `${reasonCase([[unknown, o.clock === "business" ? "first_reply_business" : "first_reply"]])} AS reason`,
+  };
 }

@@ -2,6 +2,8 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {Command, Option} from "commander";
 import {FORMAT_IDS} from "../../formats/index.ts";
+import {checkMapping, mappingZone} from "../../formats/mapping.ts";
+import {chooseZone} from "../../ingest/zone.ts";
 import {isValidTimeZone} from "../../text/tz.ts";
 import {DATASET_FILES, datasetSalt, defaultProfile, readProfile} from "../dataset.ts";
 import {InputError, UsageError} from "../errors.ts";
@@ -18,6 +20,7 @@ export interface IngestCommandOptions {
   out: string;
   format?: string;
   mapping?: string;
+  sheet?: string;
   tz?: string;
   dayFirst?: boolean;
   monthFirst?: boolean;
@@ -39,7 +42,11 @@ export function register(program: Command): void {
     .requiredOption("--out <dir>", "dataset directory to write")
     .option("--format <id>", `force one format for every file (${FORMAT_IDS.join(", ")})`)
     .option("--mapping <file.json>", "column mapping for generic ticket, event-log and survey CSVs")
-    .option("--tz <zone>", "IANA zone of timestamps without an offset (default: the profile's, else UTC)")
+    .option("--sheet <name>", "worksheet to read from XLSX workbooks (default: the first)")
+    .option(
+      "--tz <zone>",
+      "IANA zone of timestamps without an offset, and the profile's zone (default: the mapping's tz, else the profile's, else UTC)",
+    )
     .addOption(new Option("--day-first", "read slash dates as dd/mm/yyyy").conflicts("monthFirst"))
     .addOption(new Option("--month-first", "read slash dates as mm/dd/yyyy").conflicts("dayFirst"))
     .addOption(
@@ -69,7 +76,7 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
     );
   }
   const mapping = options.mapping === undefined ? undefined : await readMapping(options.mapping);
-  const inputs = await collectInputs(paths);
+  const inputs = await collectInputs(paths, options.mapping === undefined ? [] : [options.mapping]);
   if (inputs.sources.length === 0) throw new UsageError(`no export files found in ${paths.join(", ")}`);
 
   // A profile already in the dataset wins (the user may have edited it), then one shipped
@@ -81,8 +88,11 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
     );
   }
   const beside = inputs.profileFile ? await readProfile(inputs.profileFile) : null;
-  const tz = options.tz ?? existing?.timezone ?? beside?.timezone ?? "UTC";
-  const profile = existing ?? (beside ? {...beside, org_id: options.org} : defaultProfile(options.org, tz));
+  // One zone reads the times and goes into the profile (docs/cli.md, "Time zones").
+  const zone = chooseZone({flag: options.tz, mapping, profile: existing?.timezone, beside: beside?.timezone});
+  const tz = zone.zone;
+  const base = existing ?? (beside ? {...beside, org_id: options.org} : defaultProfile(options.org, tz));
+  const profile = {...base, timezone: tz};
   const salt = await datasetSalt(options.out);
 
   const totalBytes = inputs.sources.reduce((sum, s) => sum + (s.size ?? 0), 0);
@@ -95,6 +105,7 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
         orgId: options.org,
         format: options.format,
         mapping,
+        sheet: options.sheet,
         tz,
         dayFirst: options.dayFirst ? true : options.monthFirst ? false : undefined,
         salt,
@@ -109,24 +120,33 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
   }
 
   const out = process.stdout;
-  out.write(formatSummary(result.manifest));
+  out.write(formatSummary(result.manifest, result.rejects));
+  if (inputs.skipped.length > 0) out.write(`skipped (not exports): ${inputs.skipped.join(", ")}\n`);
   if (result.declined !== null) out.write(`\nRead by the core engine: ${result.declined}\n`);
   out.write(
     `\nWrote ${result.tickets.toLocaleString("en-US")} tickets and ` +
       `${result.responses.toLocaleString("en-US")} survey responses to ${options.out}\n`,
   );
   const invalid = result.rejects.filter((r) => r.severity === "invalid").length;
-  if (result.rejects.length > 0) {
+  const odd = result.rejects.filter((r) => r.severity === "warning").length;
+  const notKept = result.rejects.length - odd;
+  if (notKept > 0) {
     out.write(
-      `${result.rejects.length.toLocaleString("en-US")} rows not kept (${invalid.toLocaleString("en-US")} invalid): ` +
+      `${notKept.toLocaleString("en-US")} rows not kept (${invalid.toLocaleString("en-US")} invalid): ` +
         `see ${path.join(options.out, DATASET_FILES.rejects)}\n`,
     );
   }
+  if (odd > 0)
+    out.write(
+      `${odd.toLocaleString("en-US")} rows kept with times that contradict each other: ` +
+        `see ${path.join(options.out, DATASET_FILES.rejects)} (severity warning)\n`,
+    );
   if (result.agents.length > 0) {
     out.write(
       `${path.join(options.out, DATASET_FILES.agents)} maps agent codes to names: keep it private, never share it\n`,
     );
   }
+  for (const note of zone.notes) process.stderr.write(`warning: ${note}\n`);
   for (const warning of result.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
   if (result.problems.length > 0) throw new InputError(capProblems(result.problems, options.out));
   return result;
@@ -149,9 +169,17 @@ async function readMapping(file: string): Promise<unknown> {
   } catch {
     throw new UsageError(`--mapping ${file}: cannot read the file`);
   }
+  let mapping: unknown;
   try {
-    return JSON.parse(text);
+    mapping = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`--mapping ${file}: not valid JSON (${(error as Error).message})`);
   }
+  // Every key checked before any row is read: a mistyped key would otherwise leave data unread.
+  const {problems} = checkMapping(mapping);
+  const tz = mappingZone(mapping);
+  if (tz !== undefined && !isValidTimeZone(tz))
+    problems.push(`tz: "${tz}" is not an IANA time zone (e.g. Europe/Paris, America/New_York)`);
+  if (problems.length > 0) throw new UsageError(`--mapping ${file}: ${problems.join("; ")}`);
+  return mapping;
 }

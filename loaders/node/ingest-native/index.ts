@@ -20,11 +20,20 @@ import {NativeRunner} from "../duckdb-native.ts";
 import type {DatasetExtras, IngestRun} from "../ingest-run.ts";
 import {writeParquet} from "../parquet.ts";
 import type {FileInput} from "../sources.ts";
+import {runZone} from "../../ingest/zone.ts";
 import {loadRaw, rawTable} from "./load.ts";
 import {Lookups} from "./lookups.ts";
 import {openFile, type NativeFile} from "./open.ts";
 import {outputSql} from "./output-sql.ts";
-import {codeAgents, mergeAgents, nativeManifest, nativeRejects, nativeWarnings} from "./outcome.ts";
+import {
+  codeAgents,
+  mergeAgents,
+  nativeImplausible,
+  nativeManifest,
+  nativeRejects,
+  nativeWarnings,
+} from "./outcome.ts";
+import {sourceSystem} from "../../ingest/source-system.ts";
 import {readCells} from "./read-cells.ts";
 import {createRowsTable} from "./rows-table.ts";
 import {rowSql, valuesView} from "./row-sql.ts";
@@ -40,7 +49,7 @@ export async function ingestNative(
   extras: DatasetExtras,
 ): Promise<IngestRun | {declined: string | null}> {
   const now = options.now ?? Date.now();
-  const tz = options.tz ?? "UTC";
+  const tz = runZone(options);
   if (!isValidTimeZone(tz)) return {declined: `unknown time zone "${tz}"`};
   const agents = new Agents(options.salt);
   const shared = {tz, now, agent: (name: string) => agents.code(name), intern: (s: string) => s};
@@ -58,6 +67,11 @@ export async function ingestNative(
   // Null: no ticket CSV for this engine, so nothing it declined either.
   if (natives.length === 0 && declined === null) return {declined: null};
   if (declined !== null || elsewhere !== null) return {declined: declined ?? elsewhere};
+  // Ids of two systems never de-duplicate each other, and the dataset then stores `system:id`
+  // (the core's Combiner): rare enough to leave to the core.
+  const systems = new Set(natives.map((n) => sourceSystem(n.adapterId)));
+  if (systems.size > 1)
+    return {declined: `tickets from more than one source system (${[...systems].join(", ")})`};
 
   const spill = await mkdtemp(path.join(os.tmpdir(), "servicebench-ingest-"));
   const runner = await NativeRunner.create();
@@ -111,6 +125,7 @@ export async function ingestNative(
             `QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC, fi DESC, r DESC) = 1`,
     );
     const {rejects, problems} = await nativeRejects(runner, natives);
+    const odd = await nativeImplausible(runner, natives);
     const files = await nativeManifest(runner, natives);
 
     let jsResponses: string | null = null;
@@ -158,7 +173,7 @@ export async function ingestNative(
         responses,
       },
     };
-    const allRejects = [...rejects, ...(coreResult?.rejects ?? [])];
+    const allRejects = [...rejects, ...odd.rejects, ...(coreResult?.rejects ?? [])];
     const agentList = mergeAgents(agents.list(), coreResult?.agents ?? []);
     await writeSidecars(out, {manifest, rejects: allRejects, agents: agentList, ...extras});
     return {
@@ -166,7 +181,7 @@ export async function ingestNative(
       rejects: allRejects,
       agents: agentList,
       problems: [...problems.lines, ...(coreResult?.problems ?? []), ...problems.more],
-      warnings: [...warnings.lines, ...(coreResult?.warnings ?? []), ...warnings.more],
+      warnings: [...warnings.lines, ...(coreResult?.warnings ?? []), ...warnings.more, ...odd.warnings],
       tickets,
       responses,
       engine: "duckdb",

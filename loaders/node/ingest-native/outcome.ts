@@ -3,8 +3,18 @@
  * core's Combiner does: agent codes, row warnings, rejects with their excerpts, problem lines and
  * the per-file manifest. Everything is read from the rows tables (index.ts) and the lookups.
  */
-import {REASON, rowExcerpt, WARNING} from "../../formats/common.ts";
 import {
+  DURATIONS,
+  implausible,
+  PLAUSIBLE_MAX_MINUTES,
+  PLAUSIBLE_SLACK_MINUTES,
+  REASON,
+  rowExcerpt,
+  WARNING,
+} from "../../formats/common.ts";
+import {
+  implausibleFile,
+  implausibleShare,
   lineOf,
   MAX_PROBLEMS_PER_FILE,
   MAX_WARNINGS_PER_FILE,
@@ -181,6 +191,52 @@ async function excerptCells(
     out.set(row.r as number, fields);
   }
   return out;
+}
+
+/**
+ * Kept rows whose times contradict each other, as the core's Combiner reports them: rejects with
+ * severity "warning" (the rows stay accepted), and a warning line for a file above the share.
+ * SQL finds the candidates; `implausible()` itself decides and words each one.
+ */
+export async function nativeImplausible(
+  runner: NativeRunner,
+  natives: NativeFile[],
+): Promise<{rejects: Reject[]; warnings: string[]}> {
+  const minutes = DURATIONS.map((d) => `${d} > ${PLAUSIBLE_MAX_MINUTES}`).join(" OR ");
+  const rows = await runner.rows(
+    `SELECT fi, r, line::DOUBLE AS line, created::DOUBLE AS created_at, solved::DOUBLE AS solved_at, ` +
+      `${DURATIONS.map((d) => `${d}::DOUBLE AS ${d}`).join(", ")} FROM sb_win WHERE excluded IS NULL AND (` +
+      `first_reply_minutes > full_resolution_minutes + ${PLAUSIBLE_SLACK_MINUTES} OR ${minutes} OR ` +
+      `(solved - created) / 60000 > ${PLAUSIBLE_MAX_MINUTES}) ORDER BY fi, line`,
+  );
+  const kept = await runner.rows(
+    `SELECT fi, count(*)::DOUBLE AS n FROM sb_win WHERE excluded IS NULL GROUP BY fi`,
+  );
+  const rejects: Reject[] = [];
+  const warnings: string[] = [];
+  for (const [fi, file] of natives.entries()) {
+    const odd = rows.filter((row) => row.fi === fi).map((row) => ({row, problem: implausible(row as never)}));
+    const found = odd.filter((o) => o.problem !== null);
+    const cells = await excerptCells(
+      runner,
+      file,
+      fi,
+      found.map((o) => o.row.r as number),
+    );
+    for (const {row, problem} of found)
+      rejects.push({
+        file: file.source.name,
+        line: row.line as number,
+        field: problem!.field,
+        reason: problem!.reason,
+        excerpt: rowExcerpt(file.header, cells.get(Number(row.r)) ?? []),
+        severity: "warning",
+      });
+    const total = (kept.find((k) => k.fi === fi)?.n as number | undefined) ?? 0;
+    if (implausibleFile(found.length, total))
+      warnings.push(implausibleShare(file.source.name, found.length, total));
+  }
+  return {rejects, warnings};
 }
 
 /** Per-file counts, as the core's Combiner keeps them. */
