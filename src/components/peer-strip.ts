@@ -47,7 +47,7 @@ export function peerStrip(
     x: {type: log ? "log" : "linear", label: label ?? null, tickFormat, ticks: width < 480 ? 4 : 7},
     y: {axis: null, domain: [0, 1]},
     marks: [
-      Plot.rect(density, {x1: "x0", x2: "x1", y1: 0, y2: (b: {d: number}) => (0.85 * b.d) / top, fill: "var(--theme-foreground-faint)", fillOpacity: 0.5}),
+      Plot.rect(density, {x1: "x0", x2: "x1", y1: 0, y2: (b: {d: number}) => (0.85 * b.d) / top, fill: "#8fb3d9", fillOpacity: 0.6}),
       Plot.rect([dist], {x1: "p25", x2: "p75", y1: 0, y2: 0.06, fill: "var(--theme-foreground-muted)"}),
       Plot.ruleX([dist.p50], {y1: 0, y2: 0.9, stroke: "var(--theme-foreground)", strokeWidth: 2}),
       ...references.flatMap((r) => [

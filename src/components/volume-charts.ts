@@ -68,7 +68,7 @@ export function dailyLine(rows: readonly Row[], {width = 640, lang = "en"}: {wid
     marks: [
       Plot.lineY(rows, {x: day, y: "tickets", stroke: "var(--theme-foreground-muted)"}),
       Plot.ruleY([0]),
-      Plot.dot(spikes, {x: day, y: "tickets", fill: "var(--theme-orange)", r: 4, title: (d: Row) => `${formatDate(String(d.day), lang)}: ${formatNumber(Number(d.tickets), lang)}`}),
+      Plot.dot(spikes, {x: day, y: "tickets", fill: "#b35806", r: 4, title: (d: Row) => `${formatDate(String(d.day), lang)}: ${formatNumber(Number(d.tickets), lang)}`}),
     ],
   });
 }

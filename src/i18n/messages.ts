@@ -6,6 +6,9 @@
  */
 import type {Lang} from "../components/format.js";
 
+/** A sentence ending in one full stop, whatever the text it ends with. */
+const stop = (s: string) => `${s.replace(/[.\s]+$/, "")}.`;
+
 const en = {
   lang: "en",
   languageName: "English",
@@ -149,7 +152,7 @@ const en = {
       "Zendesk's Benchmark (Q4 2014) grouped organisations into four service archetypes by workload, strategy and resources. servicebench clusters the panel the same way with its own model (k-means, 12 clusters, each mapped to the nearest archetype) and places your organisation on it.",
     mapTitle: "The panel on one map",
     mapIntro: (x: string, y: string) =>
-      `Each dot is a peer organisation (anonymous), coloured by archetype; crosses mark the 12 cluster centres; the ringed dot is you. Horizontal axis: ${x}. Vertical axis: ${y}.`,
+      `Each dot is a peer organisation (anonymous), coloured by archetype; crosses mark the 12 cluster centres; the ringed dot is you. Horizontal axis: ${stop(x)} Vertical axis: ${stop(y)}`,
     mapBinned:
       "Peers are drawn as shaded cells of at least 5 organisations, never one mark per organisation: your own panel stays anonymous.",
     axis: (n: number, share: string) => `axis ${n} (${share} of the variation)`,
@@ -384,7 +387,7 @@ const fr: Messages = {
       "Le Zendesk Benchmark (4e trimestre 2014) a classé les organisations en quatre archétypes de service selon leur charge, leur stratégie et leurs moyens. servicebench regroupe le panel de la même façon avec son propre modèle (k-means, 12 groupes, chacun rattaché à l'archétype le plus proche) et y situe votre organisation.",
     mapTitle: "Le panel sur une carte",
     mapIntro: (x: string, y: string) =>
-      `Chaque point est une organisation du panel (anonyme), colorée selon son archétype ; les croix marquent les 12 centres de groupe ; le point cerclé, c'est vous. Axe horizontal : ${x}. Axe vertical : ${y}.`,
+      `Chaque point est une organisation du panel (anonyme), colorée selon son archétype ; les croix marquent les 12 centres de groupe ; le point cerclé, c'est vous. Axe horizontal : ${stop(x)} Axe vertical : ${stop(y)}`,
     mapBinned:
       "Les pairs sont dessinés en cases ombrées d'au moins 5 organisations, jamais une marque par organisation : votre panel reste anonyme.",
     axis: (n: number, share: string) => `axe ${n} (${share} de la variation)`,

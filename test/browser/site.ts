@@ -14,7 +14,7 @@ export const DIST_CUBES = "test/output/dist-cubes";
  */
 export function buildSite(): void {
   if (process.env.SERVICEBENCH_SKIP_BUILD && existsSync(join(DIST, "index.html"))) return;
-  execFileSync("npm", ["run", "build"], {stdio: ["ignore", "ignore", "inherit"], timeout: 600_000});
+  execFileSync("npm", ["run", "build"], {stdio: ["ignore", "ignore", "inherit"]});
 }
 
 /** Builds the cube-mode site into DIST_CUBES (same rules as `buildSite`). */
@@ -22,7 +22,6 @@ export function buildCubeSite(): void {
   if (process.env.SERVICEBENCH_SKIP_BUILD && existsSync(join(DIST_CUBES, "index.html"))) return;
   execFileSync("npm", ["run", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
-    timeout: 600_000,
     env: {...process.env, SERVICEBENCH_SITE_MODE: "cubes", SERVICEBENCH_SITE_OUT: DIST_CUBES},
   });
 }
