@@ -179,10 +179,16 @@ function search(
     subsets.push(...combinations(levers, size));
   if (levers.length > MAX_SUBSET) subsets.push(levers);
   const found: Candidate[] = [];
+  let bestScore = Infinity;
   model.centroids.forEach((_, t) => {
     if (model.cluster_archetype[t] !== target) return;
     for (const dims of subsets) {
-      const x = projectOntoCell(z, model, t, dims, box);
+      // What this set costs at the least, before any change: skip it when that is already worse.
+      const floor =
+        FEATURE_COST * (dims.length - 1) +
+        UNKNOWN_PENALTY * dims.filter((j) => z[j] === null || z[j] === undefined).length;
+      if (floor >= bestScore) continue;
+      const x = projectOntoCell(z, model, t, dims, box, bestScore - floor);
       if (x === null) continue;
       const probe = z.slice();
       dims.forEach((j, i) => (probe[j] = x[i]!));
@@ -195,7 +201,9 @@ function search(
       const effort =
         Math.sqrt(zs.reduce((s, [j, v]) => s + (v - (z[j] ?? 0)) ** 2, 0)) +
         UNKNOWN_PENALTY * zs.filter(([j]) => z[j] === null || z[j] === undefined).length;
-      found.push({cluster: landed, zs, effort, score: effort + FEATURE_COST * Math.max(0, moved.length - 1)});
+      const score = effort + FEATURE_COST * Math.max(0, moved.length - 1);
+      bestScore = Math.min(bestScore, score);
+      found.push({cluster: landed, zs, effort, score});
     }
   });
   return found.sort((a, b) => a.score - b.score);
@@ -222,6 +230,7 @@ export function projectOntoCell(
   t: number,
   dims: readonly number[],
   box: Map<number, [number, number]>,
+  budget = Infinity,
 ): number[] | null {
   const inDims = new Set(dims);
   const centre = model.centroids[t]!;
@@ -251,12 +260,17 @@ export function projectOntoCell(
   const lo = dims.map((j) => box.get(j)![0]);
   const hi = dims.map((j) => box.get(j)![1]);
   if (lo.some((l, i) => l > hi[i]!)) return null;
+  const x = dims.map((j) => z[j] ?? 0);
+  // The cell is at least as far as each half-space it lies in: beyond the budget, not worth solving.
+  for (const {a, b} of halves) {
+    const excess = a.reduce((acc, v, i) => acc + v * x[i]!, 0) - b;
+    if (excess > 0 && excess / Math.hypot(...a) >= budget) return null;
+  }
 
   const sets = halves.length + 1;
-  const x = dims.map((j) => z[j] ?? 0);
   const increments = Array.from({length: sets}, () => dims.map(() => 0));
   const y = x.slice();
-  for (let sweep = 0; sweep < 500; sweep++) {
+  for (let sweep = 0; sweep < 300; sweep++) {
     let moved = 0;
     for (let s = 0; s < sets; s++) {
       const p = increments[s]!;
@@ -277,7 +291,7 @@ export function projectOntoCell(
         x[i] = y[i]!;
       }
     }
-    if (moved < 1e-10) break;
+    if (moved < 1e-9) break;
   }
   // Infeasible sets never settle: check what the iterations reached.
   const slack = 1e-7;
@@ -427,7 +441,7 @@ function change(summary: OrgSummary, model: PanelModel, j: number, t: number, ra
   // Rounded for speech, then held inside the panel range (rounding may cross its edge).
   const to = Math.min(hi, Math.max(lo, tidy(f.key, rawFromZ(j, t, standardisationOf(model)))));
   const factor = from !== null && from > 0 && RATIO_FEATURES.has(f.key) ? round(to / from, 2) : null;
-  return {feature: f.key, from, to: round(to, 4), factor};
+  return {feature: f.key, from, to, factor};
 }
 
 /** Below this ratio a change is "slightly" more or less: "1.1x faster" says little. */

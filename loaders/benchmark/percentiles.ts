@@ -49,16 +49,28 @@ export interface GroupStats {
   reason: string | null;
   /** Organisations in the group that know this KPI; null when suppressed. */
   n: number | null;
+  /**
+   * Peer quartiles: the group's values at its 25th, 50th and 75th percentiles (value quantiles,
+   * in the KPI's unit), not a standing.
+   */
   p25: number | null;
   p50: number | null;
   p75: number | null;
-  /** Share of peers below the organisation plus half the ties, 0..100. */
-  percentile: number | null;
-  /** The percentile turned so that 100 is best; null when the KPI has no better side. */
+  /**
+   * Share of peers whose value is lower, plus half the ties, 0..100: where the value sits, whatever
+   * is better. Null when the organisation's value is unknown.
+   */
+  value_rank: number | null;
+  /**
+   * The standing, what "P" means everywhere: share of peers the organisation does better than,
+   * plus half the ties, 0..100 (P75 = better than 75 % of peers). Null when the KPI has no better
+   * side (volumes, sizes) or the organisation's value is unknown.
+   */
   standing: number | null;
 }
 
 export interface KpiPercentiles {
+  /** The organisation's value; null when unknown, and then no group ranks it (never as 0). */
   value: number | null;
   unit: string;
   better: "higher" | "lower" | null;
@@ -118,8 +130,11 @@ export function peerPercentiles(
     const groups = {} as Record<PeerGroup, GroupStats>;
     for (const g of PEER_GROUPS) {
       const m = members[g];
+      // Peers that do not know the KPI are left out of its group, never counted as 0.
       const values =
-        m.rows === null ? null : m.rows.map((r) => r[kpi.key]).filter((v): v is number => v !== null);
+        m.rows === null
+          ? null
+          : m.rows.map((r) => r[kpi.key]).filter((v): v is number => v !== null && Number.isFinite(v));
       groups[g] = groupStats(value, values, m.value, kpi.better, minGroup, m.why);
     }
     out[kpi.key] = {value, unit: kpi.unit, better: kpi.better, groups};
@@ -143,13 +158,14 @@ function groupStats(
     p25: null,
     p50: null,
     p75: null,
-    percentile: null,
+    value_rank: null,
     standing: null,
   });
   if (values === null) return hidden(unknownReason);
   if (values.length < minGroup)
     return hidden(`fewer than ${minGroup} organisations in this group know this KPI`);
-  const percentile = value === null ? null : percentileRank(values, value);
+  // An unknown value is skipped, never ranked as 0.
+  const rank = value === null || !Number.isFinite(value) ? null : percentileRank(values, value);
   return {
     group_value: groupValue,
     suppressed: false,
@@ -158,8 +174,7 @@ function groupStats(
     p25: quantile(values, 0.25),
     p50: quantile(values, 0.5),
     p75: quantile(values, 0.75),
-    percentile,
-    standing:
-      percentile === null || better === null ? null : better === "higher" ? percentile : 100 - percentile,
+    value_rank: rank,
+    standing: rank === null || better === null ? null : better === "higher" ? rank : 100 - rank,
   };
 }

@@ -17,6 +17,30 @@ export interface Driver {
   text: {en: string; fr: string};
 }
 
+/** Fewer tickets than this, and a placement is indicative: the KPIs behind it are noisy. */
+export const MIN_PLACE_TICKETS = 50;
+/** Fewer known model features than this, and a placement is indicative: too little to go on. */
+export const MIN_KNOWN_FEATURES = 5;
+
+/**
+ * Why a placement is indicative rather than firm (none: firm). Each sample too small to place is
+ * one reason, in both languages.
+ */
+export function indicativeReasons(tickets: number, known: number): {en: string; fr: string}[] {
+  const out: {en: string; fr: string}[] = [];
+  if (tickets < MIN_PLACE_TICKETS)
+    out.push({
+      en: `${tickets} ticket${tickets === 1 ? "" : "s"}, fewer than the ${MIN_PLACE_TICKETS} a placement needs`,
+      fr: `${tickets} ticket${tickets > 1 ? "s" : ""}, moins des ${MIN_PLACE_TICKETS} qu'un placement demande`,
+    });
+  if (known < MIN_KNOWN_FEATURES)
+    out.push({
+      en: `${known} of the model's ${FEATURES.length} features known, fewer than ${MIN_KNOWN_FEATURES}`,
+      fr: `${known} des ${FEATURES.length} indicateurs du modèle connus, moins de ${MIN_KNOWN_FEATURES}`,
+    });
+  return out;
+}
+
 export interface Placement {
   archetype: Archetype;
   archetype_name: {en: string; fr: string};
@@ -30,6 +54,12 @@ export interface Placement {
   confidence: number;
   /** Archetype of the nearest cluster of another archetype. */
   runner_up: Archetype;
+  /**
+   * True when the sample is too small to place firmly (fewer than MIN_PLACE_TICKETS tickets or
+   * MIN_KNOWN_FEATURES known features): the placement is shown, marked indicative, with the reasons.
+   */
+  indicative: boolean;
+  indicative_reasons: {en: string; fr: string}[];
   /** Share of the model's features this organisation knows. */
   completeness: number;
   missing_features: FeatureKey[];
@@ -61,6 +91,7 @@ export function placeOrganisation(
   const archetype = model.cluster_archetype[cluster]!;
   const runnerCluster = argmin(distances, (c) => model.cluster_archetype[c] !== archetype);
   const runner_up = model.cluster_archetype[runnerCluster]!;
+  const reasons = indicativeReasons(summary.tickets, known);
 
   return {
     archetype,
@@ -68,6 +99,8 @@ export function placeOrganisation(
     cluster,
     confidence: distanceConfidence(distances[cluster]!, distances[runnerCluster]!) * Math.sqrt(completeness),
     runner_up,
+    indicative: reasons.length > 0,
+    indicative_reasons: reasons,
     completeness,
     missing_features: missing,
     distances,

@@ -22,14 +22,24 @@ export interface Placed {
   archetype: Archetype;
   runner_up: Archetype;
   confidence: number;
+  /** A sample too small to place firmly (place.ts): the words say "indicative". */
+  indicative?: boolean;
+  indicative_reasons?: readonly {en: string; fr: string}[];
 }
 
 /**
  * The placement in words, honest about its confidence: "clearly a Captain of Scale" (from 0.6),
  * "a Captain of Scale, near the boundary with the Late Bloomers" (0.5 to 0.6), "between the
- * Captains of Scale and the Late Bloomers" (under 0.5, nearest first).
+ * Captains of Scale and the Late Bloomers" (under 0.5, nearest first); "(indicative only)" is
+ * added when the sample is too small to place firmly.
  */
 export function confidenceWords(p: Placed, lang: Lang): string {
+  const words = firmness(p, lang);
+  if (!p.indicative) return words;
+  return lang === "en" ? `${words} (indicative only)` : `${words} (à titre indicatif)`;
+}
+
+function firmness(p: Placed, lang: Lang): string {
   const own = ARCHETYPE_NAMES[p.archetype];
   const other = ARCHETYPE_NAMES[p.runner_up];
   if (lang === "en") {
@@ -169,6 +179,13 @@ export function readPosition(placement: ReadingInput, peers: readonly PanelRow[]
   const position = en
     ? `${words.charAt(0).toUpperCase()}${words.slice(1)} (confidence ${confidence}; 0.5 is the boundary). ${placement.confidence >= BOUNDARY ? `${name.en}: ${portrait}` : "The placement is not firm: read both archetypes' portraits."}`
     : `${words.charAt(0).toUpperCase()}${words.slice(1)} (confiance ${confidence} ; 0,5 correspond à la frontière). ${placement.confidence >= BOUNDARY ? `${name.fr} : ${portrait}` : "Le classement n'est pas ferme : lisez le portrait des deux profils."}`;
+  const why = (placement.indicative_reasons ?? []).map((r) => r[lang]);
+  const caveat =
+    placement.indicative && why.length > 0
+      ? en
+        ? ` Indicative only: ${joinWords(why, "en")}.`
+        : ` À titre indicatif seulement : ${joinWords(why, "fr")}.`
+      : "";
   const n = formatNumber(members.length, lang);
   const peersText =
     group === "archetype"
@@ -181,7 +198,7 @@ export function readPosition(placement: ReadingInput, peers: readonly PanelRow[]
   const list = (xs: ReadingItem[], title: string, none: string) =>
     xs.length === 0 ? `${title} ${none}` : `${title} ${xs.map((i) => i.text).join(en ? "; " : " ; ")}.`;
   const paragraphs = [
-    position,
+    position + caveat,
     peersText,
     list(
       strengths,

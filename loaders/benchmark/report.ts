@@ -19,6 +19,9 @@ export interface PlaceReport {
   confidence: number;
   cluster: number;
   runner_up: Archetype;
+  /** A sample too small to place firmly: shown, marked indicative, with the reasons (place.ts). */
+  indicative: boolean;
+  indicative_reasons: {en: string; fr: string}[];
   completeness: number;
   missing_features: FeatureKey[];
   features: Record<FeatureKey, number | null>;
@@ -43,7 +46,7 @@ export function placeReport(summary: OrgSummary, panel: Panel): PlaceReport {
       g.p25 = rn(g.p25, 4);
       g.p50 = rn(g.p50, 4);
       g.p75 = rn(g.p75, 4);
-      g.percentile = rn(g.percentile, 1);
+      g.value_rank = rn(g.value_rank, 1);
       g.standing = rn(g.standing, 1);
     }
   }
@@ -55,6 +58,8 @@ export function placeReport(summary: OrgSummary, panel: Panel): PlaceReport {
     confidence: r(p.confidence, 3),
     cluster: p.cluster,
     runner_up: p.runner_up,
+    indicative: p.indicative,
+    indicative_reasons: p.indicative_reasons,
     completeness: r(p.completeness, 3),
     missing_features: p.missing_features,
     features: Object.fromEntries(FEATURES.map((f) => [f.key, summary[f.key]])) as Record<

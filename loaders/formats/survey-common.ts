@@ -88,6 +88,8 @@ export function mappedColumns(
   const h = names.map((n) => n.trim().toLowerCase());
   const find = (n: string | undefined) => (n === undefined ? -1 : h.indexOf(n.trim().toLowerCase()));
   const missing = Object.entries(m.columns).filter(([, n]) => n !== undefined && find(n) < 0);
+  // A file sharing none of the mapped columns is another export of the folder: its own layout reads it.
+  if (missing.length === Object.values(m.columns).filter((n) => n !== undefined).length) return null;
   if (missing.length)
     return {
       field: "mapping",

@@ -14,8 +14,12 @@ export const surveyCsv: CsvAdapter = {
     const rows = parsed.data.header_rows ?? 1;
     // The mapped names may sit on any header row (e.g. Qualtrics short names on row 1).
     const fits = head.slice(0, rows).some((r) => locate(r, parsed.data.columns).missing.length === 0);
-    // Below the known layouts, which also honour a survey mapping and know their header rows.
-    return fits ? 0.5 : 0.1;
+    // Below the known layouts, which also honour a survey mapping and know their header rows. A
+    // file sharing none of the mapped columns is another export: detection reads it.
+    const shares = head
+      .slice(0, rows)
+      .some((r) => locate(r, parsed.data.columns).missing.length < Object.keys(parsed.data.columns).length);
+    return fits ? 0.5 : shares ? 0.1 : 0;
   },
   headerRows: (_head, mapping) => {
     const parsed = SurveyMapping.safeParse(mapping);

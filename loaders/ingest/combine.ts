@@ -115,6 +115,15 @@ export const implausibleShare = (file: string, n: number, total: number) =>
 /** True when `n` implausible tickets of `total` kept ones deserve the file's warning line. */
 export const implausibleFile = (n: number, total: number) => n > 0 && n > PLAUSIBLE_FILE_SHARE * total;
 
+/** The line of a survey file whose responses name an id that tickets of several systems hold. */
+export const unlinkedLine = (file: string, n: number) =>
+  lineOf(
+    file,
+    0,
+    "ticket_id",
+    `${n} responses name a ticket id that tickets of several systems hold: left unlinked`,
+  );
+
 /** Key of an id within its source system, for the maps (ids with a NUL never come from exports). */
 const key = (system: string, id: string) => `${system}\u0000${id}`;
 
@@ -327,14 +336,9 @@ export class Combiner {
       out.push(r);
       this.files[f]!.accepted++;
     }
+    // Outside the per-file cap of row warnings: one line per file, like the file-level ones.
     for (let f = 0; f < this.files.length; f++)
-      if (ambiguous[f]! > 0)
-        this.warn(
-          f,
-          0,
-          "ticket_id",
-          `${ambiguous[f]} responses name a ticket id that tickets of several systems hold: left unlinked`,
-        );
+      if (ambiguous[f]! > 0) this.warnings.push(unlinkedLine(this.files[f]!.file, ambiguous[f]!));
     return out;
   }
 

@@ -88,15 +88,15 @@ describe("peer percentiles", () => {
         expect(stats.p50).toBeCloseTo(at(0.5), 9);
         expect(stats.p75).toBeCloseTo(at(0.75), 9);
         const value = org[kpi.key];
-        if (value !== null) expect(stats.percentile).toBeCloseTo(directPercentile(values, value), 9);
+        if (value !== null) expect(stats.value_rank).toBeCloseTo(directPercentile(values, value), 9);
       }
     }
   });
 
   it("turn the percentile so that 100 is best", () => {
     const frt = result.first_reply_p50_minutes.groups.all;
-    expect(frt.standing).toBeCloseTo(100 - frt.percentile!, 9);
-    expect(result.csat.groups.all.standing).toBe(result.csat.groups.all.percentile);
+    expect(frt.standing).toBeCloseTo(100 - frt.value_rank!, 9);
+    expect(result.csat.groups.all.standing).toBe(result.csat.groups.all.value_rank);
     expect(result.tickets_per_month.groups.all.standing).toBeNull();
   });
 
@@ -113,7 +113,7 @@ describe("peer percentiles", () => {
       p25: null,
       p50: null,
       p75: null,
-      percentile: null,
+      value_rank: null,
     });
     expect(industry.reason).toMatch(/fewer than 5 organisations/);
     expect(r.csat.groups.all.suppressed).toBe(false);

@@ -19,11 +19,14 @@ describe("servicebench place", () => {
       "confidence",
       "cluster",
       "runner_up",
+      "indicative",
+      "indicative_reasons",
       "completeness",
       "missing_features",
       "features",
       "drivers",
       "moves",
+      "reading",
       "percentiles",
       "panel",
       "model",
@@ -34,7 +37,7 @@ describe("servicebench place", () => {
     expect(report.moves).toHaveLength(3);
     const text = formatPlaceReport(report);
     expect(text).toContain("synthetic reference panel");
-    expect(text).toContain("Late Bloomers (retardataires)");
+    expect(text).toContain(`${report.archetype_name.en} (${report.archetype_name.fr})`);
     expect(text).toMatch(/you would sit with the Captains of Scale/);
   });
 

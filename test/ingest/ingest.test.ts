@@ -95,9 +95,7 @@ const BAD: Row[] = [
     name: "invalid mapping file",
     input: {"c.csv": "Case,Opened\n1,2024-01-01\n"},
     options: {mapping: {columns: {ticket_id: "Case"}}},
-    problems: [
-      "c.csv:1: mapping: invalid mapping: columns.created_at: missing (required)",
-    ],
+    problems: ["c.csv:1: mapping: invalid mapping: columns.created_at: missing (required)"],
     tickets: 0,
   },
 ];

@@ -58,11 +58,16 @@ describe("servicebench kpis", () => {
     );
   });
 
-  it("prints a readable table with unit and clock", async () => {
+  it("prints a readable table with unit and clock, durations in human units", async () => {
     const text = await run(dir, "--by", "group");
+    // p50, p90 and mean as "48 s", "1.6 min", "2 h 25 min", "16 h" or "3.9 d", never raw minutes.
+    const duration = String.raw`(?:[\d.]+ (?:s|min|h|d)|\d+ h \d+ min)`;
     expect(text).toMatch(
-      /First reply time p50\s+tier1\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+minutes\s+calendar/,
+      new RegExp(
+        String.raw`First reply time p50\s+tier1\s+\d+\s+${duration}\s+${duration}\s+${duration}\s+minutes\s+calendar`,
+      ),
     );
+    expect(text).not.toMatch(/\b60 min\b/);
     expect(text).toContain("spikes: 2024-03-21");
   });
 

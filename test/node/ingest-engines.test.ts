@@ -1152,6 +1152,76 @@ const CASES: Case[] = [
     files: {"empty.csv": "", "foo.csv": "foo,bar\n1,2\n", "tickets.csv": Z([{Id: "1"}])},
   },
   {
+    name: "a Zendesk and a Freshdesk CSV with overlapping ids (two source systems), and a survey linking to them",
+    engine: "duckdb",
+    files: {
+      "zendesk.csv": Z([{Id: "21"}, {Id: "22"}]),
+      // A later version of Zendesk ticket 22: files of one system still de-duplicate.
+      "zendesk-later.csv": Z([{Id: "22", "Updated at": "2024-05-03 10:00:00", Group: "Tier 2"}]),
+      "freshdesk.csv": csvText(FRESHDESK_HEADER, [
+        ["21", "Printer", "Resolved", "Medium", "Email", "", "Ann", "", "2024-05-01 10:00:00", "2024-05-02 10:00:00", "2024-05-01 12:00:00", "", "", "", "", "", "", "", "", "false", "false"],
+      ]), // prettier-ignore
+      "nps.csv":
+        "Response ID,Score,Comment,Response timestamp,Ticket ID\nr1,9,,2024-05-04 10:00:00,21\nr2,7,,2024-05-04 10:00:00,22\nr3,3,,2024-05-04 10:00:00,99\n",
+    },
+    check: (js) => {
+      // Ids are unique within one system only: no row is lost, and each system's id is kept apart.
+      expect(js.dataset.tickets.map((t) => t.ticket_id).sort()).toEqual([
+        "freshdesk:21",
+        "zendesk:21",
+        "zendesk:22",
+      ]);
+      expect(js.run.manifest.files.map((f) => f.duplicates)).toEqual([1, 0, 0, 0]);
+      expect(js.dataset.tickets.find((t) => t.ticket_id === "zendesk:22")!.group).toBe("Tier 2");
+      const link = Object.fromEntries(js.dataset.responses.map((r) => [r.response_id, r.ticket_id]));
+      expect(link).toEqual({r1: null, r2: "zendesk:22", r3: "99"});
+      expect(js.run.warnings).toContain(
+        "nps.csv:0: ticket_id: 1 responses name a ticket id that tickets of several systems hold: left unlinked",
+      );
+    },
+  },
+  {
+    name: "plausibility: a first reply after the resolution and a duration over five years are kept, with warnings",
+    engine: "duckdb",
+    files: {
+      "tickets.csv": Z([
+        {Id: "1"},
+        {Id: "2", "First reply time in minutes": "500"},
+        {Id: "3", "Agent wait time in minutes": String(6 * 365 * 1440)},
+        {Id: "4", "Solved at": "", Status: "Open", "Full resolution time in minutes": ""},
+      ]),
+    },
+    check: (js) => {
+      expect(js.run.manifest.files[0]!.accepted).toBe(4);
+      expect(rejected(js, "warning").map((r) => [r.line, r.field])).toEqual([
+        [3, "first_reply_minutes"],
+        [4, "agent_wait_minutes"],
+      ]);
+      // 2 of 4 tickets is above the share that earns the file a line of its own.
+      expect(js.run.warnings.filter((w) => w.includes("contradict each other"))).toHaveLength(1);
+    },
+  },
+  {
+    name: "either: Twitter-style timestamps are dates",
+    engine: "either",
+    options: {tz: "Europe/Paris"},
+    files: {
+      "tickets.csv": Z([
+        {
+          Id: "1",
+          "Created at": "Wed May 01 10:00:00 +0000 2024",
+          "Updated at": "Thu May 02 10:00:00 +0200 2024",
+        },
+        {Id: "2", "Created at": "Wed May 01 10:00:00 2024", "Solved at": "Wed May 01 12:00:00 2024"},
+      ]),
+    },
+    check: (js) => {
+      expect(js.run.problems).toEqual([]);
+      expect(ticket(js, "1")!.created_at).toBe(Date.UTC(2024, 4, 1, 10));
+      expect(ticket(js, "2")!.created_at).toBe(Date.UTC(2024, 4, 1, 8));
+    },
+  },
+  {
     name: "either: an unknown time zone",
     engine: "either",
     options: {tz: "Mars/Olympus"},

@@ -2,6 +2,7 @@ import {Command, CommanderError} from "commander";
 import {InputError, UsageError} from "../../loaders/node/errors.ts";
 import {register as registerDemo} from "../../loaders/node/commands/demo.ts";
 import {register as registerIngest} from "../../loaders/node/commands/ingest.ts";
+import {rejectUnknownOptions} from "../../loaders/node/unknown-option.ts";
 
 export interface CliRun {
   code: number;
@@ -30,6 +31,8 @@ export async function runCli(argv: string[]): Promise<CliRun> {
   program.configureOutput({writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s)});
   registerIngest(program);
   registerDemo(program);
+  // As loaders/node/cli.ts does: unknown options are named before anything else is checked.
+  program.hook("preSubcommand", (parent, sub) => rejectUnknownOptions(sub, parent.args.slice(1)));
   let code = 0;
   try {
     await program.parseAsync(argv, {from: "user"});

@@ -30,7 +30,10 @@ function adapter(family: Family): WarehouseAdapter {
     },
     headerRows: () => 1,
     // Rows of one table mean nothing alone: the ingest pipeline collects them (collectReader).
-    open: () => ({field: "format", reason: "a warehouse table is read with the other tables of its export"}),
+    open: () => ({
+      field: "format",
+      reason: "warehouse tables are joined across files, which only the core does",
+    }),
   };
 }
 

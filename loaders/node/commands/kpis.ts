@@ -9,6 +9,8 @@ import {
   type Row,
   type Targets,
 } from "../../metrics/types.ts";
+import {formatDuration, formatUnknown} from "../../metrics/format.ts";
+import {rowReason} from "../../metrics/unknown.ts";
 import {InputError, UsageError} from "../errors.ts";
 import {computeKpis, type KpiReport, type KpisReport} from "../summary.ts";
 
@@ -121,7 +123,10 @@ export function formatReport(report: KpisReport): string {
     );
     if (SUMMARISED.has(k.id)) lines.push(...summary(k), "");
     else {
-      const cols = ["cut", ...k.columns.filter((c) => c !== "bucket_order" && c !== "insufficient")];
+      const cols = [
+        "cut",
+        ...k.columns.filter((c) => !["bucket_order", "insufficient", "reason"].includes(c)),
+      ];
       lines.push(
         ...table(
           cols,
@@ -136,19 +141,24 @@ export function formatReport(report: KpisReport): string {
 
 function headline(k: KpiReport, r: Row): string[] {
   const main = k.shape === "duration" ? r.p50 : r.value;
-  const value = r.insufficient === true ? `insufficient (n < ${k.min_n})` : fmt(main, k.unit);
-  const extra =
-    k.id === "csat" && r.insufficient !== true
-      ? ` [${fmt(r.ci_low, "ratio")}, ${fmt(r.ci_high, "ratio")}]`
-      : "";
-  const moe = k.id === "nps" && r.insufficient !== true ? ` ± ${fmt(r.moe, "")}` : "";
+  const reason = rowReason(r);
+  // Unknown (the export lacks the input) says why; insufficient says how few; else the number.
+  const shown = reason === null && r.insufficient !== true;
+  const value =
+    reason !== null
+      ? formatUnknown(reason, "en")
+      : r.insufficient === true
+        ? `insufficient (n < ${k.min_n})`
+        : fmt(main, k.unit);
+  const extra = k.id === "csat" && shown ? ` [${fmt(r.ci_low, "ratio")}, ${fmt(r.ci_high, "ratio")}]` : "";
+  const moe = k.id === "nps" && shown ? ` ± ${fmt(r.moe, "")}` : "";
   return [
     k.label.en + (k.shape === "duration" ? " p50" : ""),
     String(r.cut),
     fmt(r.n, ""),
     value + extra + moe,
-    k.shape === "duration" ? fmt(r.p90, "") : "",
-    k.shape === "duration" ? fmt(r.mean, "") : "",
+    k.shape === "duration" ? fmt(r.p90, k.unit) : "",
+    k.shape === "duration" ? fmt(r.mean, k.unit) : "",
     k.unit,
     k.clock,
     k.counting_unit,
@@ -177,6 +187,8 @@ function summary(k: KpiReport): string[] {
 
 function cell(column: string, k: KpiReport, r: Row): string {
   const v = r[column] ?? null;
+  const reason = rowReason(r);
+  if (v === null && reason !== null) return formatUnknown(reason, "en");
   if (v === null && r.insufficient === true) return "insufficient";
   const ratio = column === "share" || (k.unit === "ratio" && ["value", "ci_low", "ci_high"].includes(column));
   return fmt(v, ratio ? "ratio" : "");
@@ -184,8 +196,11 @@ function cell(column: string, k: KpiReport, r: Row): string {
 
 function fmt(v: Row[string] | undefined, unit: string): string {
   if (v === null || v === undefined) return "–";
+  if (typeof v === "object") return v.en;
   if (typeof v !== "number") return String(v);
   if (unit === "ratio") return `${(v * 100).toFixed(1)} %`;
+  // Durations read in human units, as `place` and the site show them; --json keeps minutes.
+  if (unit === "minutes") return formatDuration(v, "en");
   return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) >= 100 ? 0 : 2);
 }
 

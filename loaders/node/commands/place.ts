@@ -2,7 +2,8 @@ import {stat} from "node:fs/promises";
 import type {Command} from "commander";
 import {ARCHETYPE_NAMES} from "../../benchmark/archetypes.ts";
 import {FEATURE_LABELS, formatFeature} from "../../benchmark/text.ts";
-import {PEER_GROUPS, PERCENTILE_KPIS} from "../../benchmark/percentiles.ts";
+import {PEER_GROUPS, PERCENTILE_KPIS, type GroupStats} from "../../benchmark/percentiles.ts";
+import {formatDuration, formatPercent} from "../../metrics/format.ts";
 import {placeReport, type PlaceReport} from "../../benchmark/report.ts";
 import {UsageError} from "../errors.ts";
 import {readPanel, resolvePanelDir} from "../panel-files.ts";
@@ -40,15 +41,23 @@ export async function placeDataset(
   return placeReport(await summarise(dir), panel);
 }
 
-const pct = (x: number | null) => (x === null ? "-" : `${x.toFixed(0)}`);
-
 function num(key: string, x: number | null): string {
   if (x === null) return "-";
+  if (key.endsWith("_minutes")) return formatDuration(x, "en");
   const feature = FEATURE_LABELS[key as keyof typeof FEATURE_LABELS];
   if (feature !== undefined) return formatFeature(key as keyof typeof FEATURE_LABELS, x, "en");
-  if (key.endsWith("_rate")) return `${(x * 100).toFixed(1)} %`;
-  if (key.endsWith("_minutes")) return formatFeature("first_reply_p50_minutes", x, "en");
+  if (key.endsWith("_rate")) return formatPercent(x, "en");
   return Number.isInteger(x) ? String(x) : x.toFixed(2);
+}
+
+/**
+ * "standing 75/100" (better than 75 % of peers) where the KPI has a better side; for volumes and
+ * sizes, where the value sits ("above 62 % of peers"); never a rank for an unknown value.
+ */
+export function standingText(value: number | null, s: GroupStats): string {
+  if (value === null) return "not ranked: unknown";
+  if (s.standing !== null) return `standing ${s.standing.toFixed(0)}/100`;
+  return s.value_rank === null ? "-" : `above ${s.value_rank.toFixed(0)} % of peers`;
 }
 
 /** Readable summary in English; the JSON holds the French texts too. */
@@ -62,8 +71,12 @@ export function formatPlaceReport(r: PlaceReport): string {
   );
   lines.push("");
   lines.push(
-    `Archetype: ${r.archetype_name.en} (${r.archetype_name.fr}), confidence ${r.confidence.toFixed(2)}, cluster ${r.cluster}`,
+    `Archetype${r.indicative ? " (indicative)" : ""}: ${r.archetype_name.en} (${r.archetype_name.fr}), confidence ${r.confidence.toFixed(2)}, cluster ${r.cluster}`,
   );
+  if (r.indicative)
+    lines.push(
+      `  Indicative only, the sample is too small to place: ${r.indicative_reasons.map((x) => x.en).join("; ")}.`,
+    );
   lines.push(`  Model: ${r.model.note}.`);
   if (r.missing_features.length > 0) {
     const names = r.missing_features.map((f) => FEATURE_LABELS[f].en).join(", ");
@@ -73,7 +86,11 @@ export function formatPlaceReport(r: PlaceReport): string {
   for (const d of r.drivers) lines.push(`  - ${d.text.en}`);
   lines.push("", "What would move you:");
   for (const m of r.moves) lines.push(`  - ${m.text.en}`);
-  lines.push("", "Peer percentiles (percentile of your value; P25 / P50 / P75 of the peers; n peers):");
+  lines.push(
+    "",
+    "Peers (standing: share of peers you do better than, 100 = best;",
+    "       peer quartiles: the peers' values at 25 %, 50 % and 75 %; n: peers who know the KPI):",
+  );
   for (const g of PEER_GROUPS) {
     const sample = Object.values(r.percentiles)[0]!.groups[g];
     const title =
@@ -87,13 +104,15 @@ export function formatPlaceReport(r: PlaceReport): string {
       const entry = r.percentiles[kpi.key];
       const s = entry.groups[g];
       const label = kpi.key.padEnd(28);
+      // An unknown value reads "unknown", never "0" or a rank.
+      const value = (entry.value === null ? "unknown" : num(kpi.key, entry.value)).padStart(14);
       if (s.suppressed) {
-        lines.push(`    ${label} ${num(kpi.key, entry.value).padStart(14)}   not shown: ${s.reason}`);
+        lines.push(`    ${label} ${value}   not shown: ${s.reason}`);
         continue;
       }
       const band = `${num(kpi.key, s.p25)} / ${num(kpi.key, s.p50)} / ${num(kpi.key, s.p75)}`;
       lines.push(
-        `    ${label} ${num(kpi.key, entry.value).padStart(14)}   P${pct(s.percentile).padEnd(4)} ${band}   n ${s.n}`,
+        `    ${label} ${value}   ${standingText(entry.value, s).padEnd(22)} peer quartiles ${band}   n ${s.n}`,
       );
     }
   }

@@ -11,7 +11,7 @@ import {mkdir, mkdtemp, rename, rm} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {Agents} from "../../ingest/agents.ts";
-import {ingest, SERVICEBENCH_VERSION, type IngestOptions} from "../../ingest/index.ts";
+import {ingest, SERVICEBENCH_VERSION, type IngestOptions, type IngestResult} from "../../ingest/index.ts";
 import type {FileManifest, Manifest} from "../../schema/index.ts";
 import {isValidTimeZone} from "../../text/tz.ts";
 import {DATASET_FILES, RESPONSE_TABLE, writeSidecars} from "../dataset.ts";
@@ -33,7 +33,8 @@ import {
   nativeRejects,
   nativeWarnings,
 } from "./outcome.ts";
-import {sourceSystem} from "../../ingest/source-system.ts";
+import {datasetTicketId, sourceSystem} from "../../ingest/source-system.ts";
+import {unlinkedLine} from "../../ingest/combine.ts";
 import {readCells} from "./read-cells.ts";
 import {createRowsTable} from "./rows-table.ts";
 import {rowSql, valuesView} from "./row-sql.ts";
@@ -68,10 +69,12 @@ export async function ingestNative(
   if (natives.length === 0 && declined === null) return {declined: null};
   if (declined !== null || elsewhere !== null) return {declined: declined ?? elsewhere};
   // Ids of two systems never de-duplicate each other, and the dataset then stores `system:id`
-  // (the core's Combiner): rare enough to leave to the core.
-  const systems = new Set(natives.map((n) => sourceSystem(n.adapterId)));
-  if (systems.size > 1)
-    return {declined: `tickets from more than one source system (${[...systems].join(", ")})`};
+  // (the core's Combiner): versions compete within (system, id) only.
+  const systemOf = natives.map((n) => sourceSystem(n.adapterId));
+  const systemSql =
+    new Set(systemOf).size > 1
+      ? `CASE fi ${systemOf.map((x, fi) => `WHEN ${fi} THEN ${lit(x)}`).join(" ")} END`
+      : null;
 
   const spill = await mkdtemp(path.join(os.tmpdir(), "servicebench-ingest-"));
   const runner = await NativeRunner.create();
@@ -114,21 +117,27 @@ export async function ingestNative(
     // runs have no duplicate id: the valid rows are then the winners, with no window to compute.
     // Distinct hashes prove distinct ids (and cost less to count); a collision only takes the
     // window, which is exact either way.
+    const key = systemSql === null ? "id" : `${systemSql}, id`;
     const ids = await runner.rows(
-      `SELECT count(*)::DOUBLE AS n, count(DISTINCT hash(id))::DOUBLE AS d FROM sb_ctl WHERE valid`,
+      `SELECT count(*)::DOUBLE AS n, count(DISTINCT hash(${key}))::DOUBLE AS d FROM sb_ctl WHERE valid`,
     );
     const unique = ids[0]!.n === ids[0]!.d;
     await connection.run(
       unique
         ? `CREATE VIEW sb_win AS SELECT * FROM sb_ctl WHERE valid`
         : `CREATE TABLE sb_win AS SELECT * FROM sb_ctl WHERE valid ` +
-            `QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC, fi DESC, r DESC) = 1`,
+            `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY version DESC, fi DESC, r DESC) = 1`,
     );
+    // The dataset's ticket ids: `system:id` once kept tickets come from two systems (the Combiner's rule).
+    const keptFiles = await runner.rows(`SELECT DISTINCT fi FROM sb_win WHERE excluded IS NULL`);
+    const multi = new Set(keptFiles.map((k) => systemOf[k.fi as number]!)).size > 1;
+    const idPrefix = systemOf.map((x) => (multi ? `${x}:` : ""));
     const {rejects, problems} = await nativeRejects(runner, natives);
     const odd = await nativeImplausible(runner, natives);
     const files = await nativeManifest(runner, natives);
 
     let jsResponses: string | null = null;
+    const unlinked = multi && coreResult ? await linkResponses(runner, coreResult, systemOf) : [];
     if (coreResult && coreResult.responses.length > 0) {
       jsResponses = path.join(spill, "core-responses.parquet");
       await writeParquet(jsResponses, RESPONSE_TABLE, coreResult.responses);
@@ -138,7 +147,7 @@ export async function ingestNative(
       await connection.run(`DROP VIEW ${valuesView(fi)}`);
       await connection.run(`DROP TABLE ${rawTable(fi)}`);
     }
-    const sql = outputSql(natives, lookups, agentCodes, options.orgId, jsResponses);
+    const sql = outputSql(natives, lookups, agentCodes, options.orgId, jsResponses, idPrefix);
     await mkdir(out, {recursive: true});
     await writeCopy(connection, sql.tickets, path.join(out, DATASET_FILES.tickets));
     await writeCopy(connection, sql.responses, path.join(out, DATASET_FILES.responses));
@@ -181,7 +190,13 @@ export async function ingestNative(
       rejects: allRejects,
       agents: agentList,
       problems: [...problems.lines, ...(coreResult?.problems ?? []), ...problems.more],
-      warnings: [...warnings.lines, ...(coreResult?.warnings ?? []), ...warnings.more, ...odd.warnings],
+      warnings: [
+        ...warnings.lines,
+        ...(coreResult?.warnings ?? []),
+        ...warnings.more,
+        ...odd.warnings,
+        ...unlinked,
+      ],
       tickets,
       responses,
       engine: "duckdb",
@@ -191,6 +206,44 @@ export async function ingestNative(
     runner.close();
     await rm(spill, {recursive: true, force: true});
   }
+}
+
+/**
+ * The survey responses the core read beside two systems' tickets, linked as the Combiner links
+ * them: to the one system whose kept tickets hold the id (`system:id`), unlinked when several do.
+ */
+async function linkResponses(
+  runner: NativeRunner,
+  core: IngestResult,
+  systemOf: readonly string[],
+): Promise<string[]> {
+  const wanted = [...new Set(core.responses.map((r) => r.ticket_id).filter((t): t is string => t !== null))];
+  if (wanted.length === 0) return [];
+  await runner.load(
+    {name: "sb_linked", columns: [{name: "id", type: "VARCHAR"}]},
+    wanted.map((id) => ({id})),
+  );
+  const held = await runner.rows(
+    `SELECT DISTINCT w.id, w.fi FROM sb_win w JOIN sb_linked l ON l.id = w.id WHERE w.excluded IS NULL`,
+  );
+  const owner = new Map<string, string | null>();
+  for (const {id, fi} of held) {
+    const system = systemOf[fi as number]!;
+    const o = owner.get(id as string);
+    owner.set(id as string, o === undefined || o === system ? system : null);
+  }
+  const ambiguous = new Map<string, number>();
+  for (const r of core.responses) {
+    if (r.ticket_id === null) continue;
+    const o = owner.get(r.ticket_id);
+    if (o === null) {
+      ambiguous.set(r.source_file, (ambiguous.get(r.source_file) ?? 0) + 1);
+      r.ticket_id = null;
+    } else if (o !== undefined) r.ticket_id = datasetTicketId(o, r.ticket_id, true);
+  }
+  return core.manifest.files
+    .filter((f) => ambiguous.has(f.file))
+    .map((f) => unlinkedLine(f.file, ambiguous.get(f.file)!));
 }
 
 /** COPY to a Parquet file written beside the target and renamed, so a failure leaves no half file. */

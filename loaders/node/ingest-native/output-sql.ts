@@ -73,8 +73,11 @@ export function outputSql(
   agentCodes: ReadonlyMap<string, string>,
   orgId: string,
   coreResponses: string | null,
+  /** Per file, what its ticket ids are prefixed with in the dataset ("" for one system). */
+  idPrefix: readonly string[],
 ): {tickets: string; responses: string} {
   const org = constantText(orgId);
+  const idOf = (fi: number) => (idPrefix[fi] ? `${lit(idPrefix[fi])} || w.id` : "w.id");
   /**
    * A text column read from lookup `name` of file `fi`: decoded from a list when the lookup is
    * short (`text` of each lookup row), else joined (`sql` over the joined row's alias). A row
@@ -147,7 +150,7 @@ export function outputSql(
     const filled = new Set(filledDurations(file));
     const values = select(TICKET_TABLE, {
       org_id: org,
-      ticket_id: "w.id",
+      ticket_id: idOf(fi),
       created_at: "w.created",
       updated_at: "w.updated",
       channel: decode("channel", cols.channel, channelText, channelSql, "other"),
@@ -195,7 +198,7 @@ export function outputSql(
     const values = select(RESPONSE_TABLE, {
       org_id: org,
       response_id: `${name} || '#ticket-' || w.id`,
-      ticket_id: "w.id",
+      ticket_id: idOf(fi),
       kind: constantText("csat"),
       score: "s.score",
       scale_min: "s.smin",
