@@ -17,8 +17,8 @@ export interface KpiMeta {
 export interface CardStanding {
   /** 0..100, 100 = best; null when the KPI has no better side. */
   standing: number | null;
-  /** 0..100, the share of peers below; used when there is no better side. */
-  percentile: number | null;
+  /** 0..100, the share of peers below (value rank); shown when the KPI has no better side. */
+  value_rank: number | null;
   p25: number | null;
   p75: number | null;
   n: number | null;
@@ -67,7 +67,7 @@ function details(meta: KpiMeta, row: Row, lang: Lang): string {
 /** The standing line: rank among peers, coloured by the KPI's better side, and the peers' band. */
 function standingLine(s: CardStanding, lang: Lang): HTMLElement {
   const t = messages(lang).card;
-  const rank = s.standing ?? s.percentile;
+  const rank = s.standing ?? s.value_rank;
   if (rank === null || s.n === null) return h("p", {class: "kpi-standing muted"}, t.noPeers);
   const tone = s.standing === null ? "neutral" : s.standing >= 60 ? "good" : s.standing <= 40 ? "bad" : "middle";
   const text = s.standing === null ? t.standingNeutral(formatNumber(rank, lang)) : t.standing(formatNumber(rank, lang));

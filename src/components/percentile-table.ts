@@ -11,7 +11,7 @@ interface GroupStats {
   p25: number | null;
   p50: number | null;
   p75: number | null;
-  percentile: number | null;
+  value_rank: number | null;
   standing: number | null;
 }
 
@@ -29,7 +29,7 @@ export function tone(standing: number | null): "good" | "bad" | "middle" | "neut
 function cell(stats: GroupStats | undefined, format: (x: number | null) => string, lang: Lang, label: string): HTMLElement {
   const t = messages(lang);
   if (!stats || stats.suppressed) return h("td", {class: "suppressed", "data-label": label}, t.common.hidden);
-  const rank = stats.standing ?? stats.percentile;
+  const rank = stats.standing ?? stats.value_rank;
   return h(
     "td",
     {"data-n": String(stats.n), "data-label": label, class: `tone-${tone(stats.standing)}`},

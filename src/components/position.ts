@@ -18,20 +18,17 @@ export interface Position {
   archetype: string;
   archetype_name: Text;
   confidence: number;
-  /** Why the placement is only indicative (a small sample, few known features), when it is. */
-  indicative?: unknown;
+  /** A sample too small to place firmly (few tickets, few known features): shown, marked indicative. */
+  indicative?: boolean;
+  indicative_reasons?: Text[];
   reading?: {en: Reading; fr: Reading} | null;
 }
 
-/** The indicative note in the page's language, whatever form the report gives it. */
-export function indicativeText(value: unknown, lang: Lang): string | null {
-  if (!value) return null;
-  if (typeof value === "string") return value;
-  const v = value as Record<string, unknown>;
-  const inner = (v.reason ?? v.text ?? v) as Record<string, unknown> | string;
-  if (typeof inner === "string") return inner;
-  const text = inner?.[lang];
-  return typeof text === "string" ? text : null;
+/** Why the placement is only indicative, in the page's language, or null when it is firm. */
+export function indicativeText(place: Pick<Position, "indicative" | "indicative_reasons">, lang: Lang): string | null {
+  if (!place.indicative) return null;
+  const reasons = (place.indicative_reasons ?? []).map((r) => r[lang]);
+  return `${messages(lang).overview.indicative}${reasons.length ? ` ${reasons.join(" ")}` : ""}`;
 }
 
 const list = (items: readonly {text: string}[]) =>
@@ -44,7 +41,7 @@ const list = (items: readonly {text: string}[]) =>
 export function positionCard(place: Position, {lang = "en"}: {lang?: Lang} = {}): HTMLElement {
   const t = messages(lang).overview;
   const r = place.reading?.[lang];
-  const indicative = indicativeText(place.indicative, lang);
+  const indicative = indicativeText(place, lang);
   return h(
     "div",
     {class: "card position-card", "data-archetype": place.archetype, "data-confidence": String(place.confidence)},

@@ -22,7 +22,7 @@ interface GroupStats {
   n: number | null;
   p25: number | null;
   p75: number | null;
-  percentile: number | null;
+  value_rank: number | null;
   standing: number | null;
 }
 
@@ -43,5 +43,5 @@ export function cardStanding(
   const p = key ? percentiles[key] : undefined;
   const all = p?.groups.all;
   if (!p || !all || all.suppressed || clock === "business") return null;
-  return {standing: all.standing, percentile: all.percentile, p25: all.p25, p75: all.p75, n: all.n, format};
+  return {standing: all.standing, value_rank: all.value_rank, p25: all.p25, p75: all.p75, n: all.n, format};
 }

@@ -74,6 +74,7 @@ const en = {
   overview: {
     title: "Overview",
     whereWeStand: "Where you stand",
+    indicative: "Indicative placement only:",
     reading: "Reading",
     strengths: "Strengths against your peers",
     gaps: "Gaps against your peers",
@@ -309,6 +310,7 @@ const fr: Messages = {
   overview: {
     title: "Vue d'ensemble",
     whereWeStand: "Votre position",
+    indicative: "Placement indicatif seulement :",
     reading: "Lecture",
     strengths: "Points forts face à vos pairs",
     gaps: "Points faibles face à vos pairs",
