@@ -3,21 +3,9 @@
 // an English title; the language and the catalogue's page name are known from the path.
 import {readFile, readdir, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
-import {messages} from "../src/i18n/messages.ts";
-import {SITE_PAGES, languageOf} from "../src/i18n/routes.ts";
+import {pageFacts} from "../src/i18n/page-facts.ts";
 
 const out = process.env.SERVICEBENCH_SITE_OUT || "dist";
-
-/** The language and title of a built page from its path in dist/ ("fr/benchmark.html"). */
-export function pageFacts(path: string): {lang: string; title: string} | null {
-  const route = "/" + path.replace(/\.html$/, "").replace(/(^|\/)index$/, "$1");
-  const lang = languageOf(route);
-  if (!lang) return null;
-  const slug = route.replace(/^\/(fr|en)\/?/, "");
-  const page = SITE_PAGES.find((p) => p.slug === slug);
-  const name = page ? messages(lang).pages[page.key] : slug;
-  return {lang, title: `${name} | servicebench`};
-}
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

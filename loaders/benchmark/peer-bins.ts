@@ -20,7 +20,8 @@ export interface PeerDistribution {
  * Equal-count bins of at least `minPerBin` organisations each (k-anonymity: no bin singles out
  * fewer than that), at most `maxBins` of them. A bin's edges are midpoints between neighbouring
  * organisations, so no edge is any one organisation's own value; the outer edges are the P5 and
- * P95 of the group, never its minimum or maximum. Returns null for a group under `minPerBin`.
+ * P95 of the group (or the middle of the outer bin when that is further out), never its minimum
+ * or maximum. Returns null for a group under `minPerBin`.
  */
 export function peerDistribution(
   values: readonly number[],
@@ -30,15 +31,18 @@ export function peerDistribution(
   const n = sorted.length;
   if (n < minPerBin) return null;
   const count = Math.max(1, Math.min(maxBins, Math.floor(n / minPerBin)));
-  const bins: PeerBin[] = [];
-  const edge = (i: number) => (i <= 0 ? quantile(sorted, 0.05)! : i >= n ? quantile(sorted, 0.95)! : (sorted[i - 1]! + sorted[i]!) / 2);
-  let start = 0;
-  for (let b = 0; b < count; b++) {
-    const end = Math.round(((b + 1) * n) / count);
-    const x1 = edge(end);
-    bins.push({x0: Math.min(edge(start), x1), x1: Math.max(edge(end), bins.at(-1)?.x1 ?? x1), n: end - start});
-    start = end;
-  }
+  const ends = Array.from({length: count + 1}, (_, b) => Math.round((b * n) / count));
+  const mid = (i: number) => (sorted[i - 1]! + sorted[i]!) / 2;
+  // With bins of about 5% each, P5 and P95 fall past the outer bins' inner edges (a bin of zero
+  // width, or one overlapping its neighbour): an outer edge never goes past the middle of its bin.
+  const first = Math.max(1, Math.floor(ends[1]! / 2));
+  const last = Math.min(n - 1, n - Math.floor((n - ends[count - 1]!) / 2));
+  const lo = n > 1 ? Math.min(quantile(sorted, 0.05)!, mid(first)) : sorted[0]!;
+  const hi = n > 1 ? Math.max(quantile(sorted, 0.95)!, mid(last)) : sorted[0]!;
+  const edge = (i: number) => (i <= 0 ? lo : i >= n ? hi : mid(i));
+  const bins: PeerBin[] = ends
+    .slice(1)
+    .map((end, b) => ({x0: edge(ends[b]!), x1: edge(end), n: end - ends[b]!}));
   return {n, p25: quantile(sorted, 0.25)!, p50: quantile(sorted, 0.5)!, p75: quantile(sorted, 0.75)!, bins};
 }
 
@@ -88,7 +92,14 @@ export function mapCells(
     const counts = new Map<string | null, number>();
     for (const a of g.members) counts.set(a, (counts.get(a) ?? 0) + 1);
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-    cells.push({x0: x0 + g.i * w, x1: x0 + (g.i + 1) * w, y0: y0 + g.j * hgt, y1: y0 + (g.j + 1) * hgt, n: g.members.length, archetype: top});
+    cells.push({
+      x0: x0 + g.i * w,
+      x1: x0 + (g.i + 1) * w,
+      y0: y0 + g.j * hgt,
+      y1: y0 + (g.j + 1) * hgt,
+      n: g.members.length,
+      archetype: top,
+    });
   }
   return {cells, left_out: leftOut};
 }
