@@ -4,7 +4,13 @@
  */
 import {execFileSync} from "node:child_process";
 import path from "node:path";
-import {firstScreen, BYTES_BEFORE_FIRST_KPI_MAX, FIRST_KPI_MAX_MS, FIRST_KPI_MAX_SHARE_OF_DUCKDB, type FirstScreen} from "./first-screen.ts";
+import {
+  firstScreen,
+  BYTES_BEFORE_FIRST_KPI_MAX,
+  FIRST_KPI_MAX_MS,
+  FIRST_KPI_MAX_SHARE_OF_DUCKDB,
+  type FirstScreen,
+} from "./first-screen.ts";
 import {formatTable} from "./table.ts";
 
 /** Builds the site into `out`, from `data` (a dataset directory) or the demo organisation. */
@@ -21,7 +27,12 @@ export interface SiteBench {
   first_screen: FirstScreen;
 }
 
-export async function siteBench(output: string, dataset: string, rows: number, loads: number): Promise<SiteBench[]> {
+export async function siteBench(
+  output: string,
+  dataset: string,
+  rows: number,
+  loads: number,
+): Promise<SiteBench[]> {
   const sites: {name: string; data: string | null}[] = [
     {name: "demo (3,700 tickets)", data: null},
     {name: `${rows.toLocaleString("en-US")} tickets (cubes)`, data: dataset},
@@ -32,7 +43,11 @@ export async function siteBench(output: string, dataset: string, rows: number, l
     console.log(`building the site for ${site.name}`);
     const seconds = build(dist, site.data);
     console.log(`timing its first screen (${loads} cold loads)`);
-    out.push({name: site.name, build_seconds: +seconds.toFixed(1), first_screen: await firstScreen(dist, "/en/", loads)});
+    out.push({
+      name: site.name,
+      build_seconds: +seconds.toFixed(1),
+      first_screen: await firstScreen(dist, "/en/", loads),
+    });
   }
   console.log(
     `\n${formatTable(

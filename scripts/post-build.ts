@@ -3,6 +3,7 @@
 // an English title; the language and the catalogue's page name are known from the path.
 import {readFile, readdir, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
+import {messages} from "../src/i18n/messages.ts";
 import {pageFacts} from "../src/i18n/page-facts.ts";
 
 const out = process.env.SERVICEBENCH_SITE_OUT || "dist";
@@ -18,6 +19,11 @@ for (const entry of await readdir(out, {withFileTypes: true, recursive: true})) 
   const lang = facts?.lang ?? "en";
   let next = html.replace(/^<!DOCTYPE html>\n<html>/, `<!DOCTYPE html>\n<html lang="${lang}">`);
   if (facts) next = next.replace(/<title>[^<]*<\/title>/, `<title>${escape(facts.title)}</title>`);
+  // Framework's one English attribute left on every page: the sidebar toggle's tooltip.
+  next = next.replace(
+    'title="Toggle sidebar"',
+    `title="${escape(messages(lang === "fr" ? "fr" : "en").toggleSidebar)}"`,
+  );
   if (next !== html) {
     await writeFile(file, next);
     pages++;

@@ -14,8 +14,13 @@ try {
     const name = path.replace(/^\/|\/$/g, "").replaceAll("/", "-") || "index";
     const visit = await browser.visit(`${server.origin}${path}`, name);
     const cellErrors = await settled(visit.page).catch((error: Error) => [error.message]);
-    const overflow = {desktop: await browser.screenshotAt(visit, name, 1280), phone: await browser.screenshotAt(visit, name, 390)};
-    console.log(JSON.stringify({path, cellErrors, problems: visit.problems, foreign: visit.foreign, overflow}));
+    const overflow = {
+      desktop: await browser.screenshotAt(visit, name, 1280),
+      phone: await browser.screenshotAt(visit, name, 390),
+    };
+    console.log(
+      JSON.stringify({path, cellErrors, problems: visit.problems, foreign: visit.foreign, overflow}),
+    );
     await visit.page.close();
   }
 } finally {

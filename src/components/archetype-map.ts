@@ -33,10 +33,17 @@ export function archetypeMap(
     yLabel,
     youLabel,
     ariaDescription,
-  }: {width?: number; names: Record<string, string>; xLabel: string; yLabel: string; youLabel: string; ariaDescription: string},
+  }: {
+    width?: number;
+    names: Record<string, string>;
+    xLabel: string;
+    yLabel: string;
+    youLabel: string;
+    ariaDescription: string;
+  },
 ) {
   const w = Math.max(width, 300);
-  const colour = (a: string | null) => (a ? ARCHETYPE_COLOURS[a] ?? "gray" : "gray");
+  const colour = (a: string | null) => (a ? (ARCHETYPE_COLOURS[a] ?? "gray") : "gray");
   const archetypes = Object.keys(ARCHETYPE_COLOURS);
   return Plot.plot({
     width: w,
@@ -53,13 +60,50 @@ export function archetypeMap(
     },
     marks: [
       Plot.frame({stroke: "var(--theme-foreground-faint)"}),
-      Plot.rect(map.cells, {x1: "x0", x2: "x1", y1: "y0", y2: "y1", fill: (d) => names[d.archetype ?? ""] ?? "", fillOpacity: 0.45, inset: 1}),
-      Plot.dot(map.points, {x: "x", y: "y", fill: (d: Point) => names[d.archetype ?? ""] ?? "", r: 2.5, fillOpacity: 0.55}),
-      Plot.dot(map.centres, {x: "x", y: "y", symbol: "times", r: 6, stroke: (d: Point) => colour(d.archetype), strokeWidth: 2.5}),
+      Plot.rect(map.cells, {
+        x1: "x0",
+        x2: "x1",
+        y1: "y0",
+        y2: "y1",
+        fill: (d) => names[d.archetype ?? ""] ?? "",
+        fillOpacity: 0.45,
+        inset: 1,
+      }),
+      Plot.dot(map.points, {
+        x: "x",
+        y: "y",
+        fill: (d: Point) => names[d.archetype ?? ""] ?? "",
+        r: 2.5,
+        fillOpacity: 0.55,
+      }),
+      Plot.dot(map.centres, {
+        x: "x",
+        y: "y",
+        symbol: "times",
+        r: 6,
+        stroke: (d: Point) => colour(d.archetype),
+        strokeWidth: 2.5,
+      }),
       map.you
-        ? Plot.dot([map.you], {x: "x", y: "y", r: 9, stroke: "var(--theme-foreground)", strokeWidth: 3, fill: "white"})
+        ? Plot.dot([map.you], {
+            x: "x",
+            y: "y",
+            r: 9,
+            stroke: "var(--theme-foreground)",
+            strokeWidth: 3,
+            fill: "white",
+          })
         : null,
-      map.you ? Plot.text([map.you], {x: "x", y: "y", text: () => youLabel, dy: -16, fontWeight: "bold", fontSize: 13}) : null,
+      map.you
+        ? Plot.text([map.you], {
+            x: "x",
+            y: "y",
+            text: () => youLabel,
+            dy: -16,
+            fontWeight: "bold",
+            fontSize: 13,
+          })
+        : null,
     ],
   });
 }

@@ -49,7 +49,12 @@ export function formatDate(date: string | number | null | undefined, lang: Lang 
   if (date == null || date === "") return "–";
   const d = typeof date === "number" ? new Date(date) : new Date(`${date.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return "–";
-  return d.toLocaleDateString(LOCALES[lang], {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
+  return d.toLocaleDateString(LOCALES[lang], {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** A signed change for comparisons: "+3.2" / "−1,5". */

@@ -38,7 +38,10 @@ export function headline(meta: Pick<KpiMeta, "shape">, row: Row | undefined): nu
 }
 
 /** A figure of the KPI in its own unit: durations as durations, rates as percentages. */
-export function kpiFormatter(meta: Pick<KpiMeta, "shape" | "unit">, lang: Lang): (x: number | null) => string {
+export function kpiFormatter(
+  meta: Pick<KpiMeta, "shape" | "unit">,
+  lang: Lang,
+): (x: number | null) => string {
   if (meta.shape === "duration") return (x) => formatMinutes(x, lang);
   if (meta.shape === "rate") return (x) => formatPercent(x, lang);
   const digits = meta.unit.startsWith("NPS") ? 0 : 1;
@@ -69,8 +72,10 @@ function standingLine(s: CardStanding, lang: Lang): HTMLElement {
   const t = messages(lang).card;
   const rank = s.standing ?? s.value_rank;
   if (rank === null || s.n === null) return h("p", {class: "kpi-standing muted"}, t.noPeers);
-  const tone = s.standing === null ? "neutral" : s.standing >= 60 ? "good" : s.standing <= 40 ? "bad" : "middle";
-  const text = s.standing === null ? t.standingNeutral(formatNumber(rank, lang)) : t.standing(formatNumber(rank, lang));
+  const tone =
+    s.standing === null ? "neutral" : s.standing >= 60 ? "good" : s.standing <= 40 ? "bad" : "middle";
+  const text =
+    s.standing === null ? t.standingNeutral(formatNumber(rank, lang)) : t.standing(formatNumber(rank, lang));
   return h(
     "p",
     {class: `kpi-standing tone-${tone}`, "data-standing": String(rank)},
@@ -102,10 +107,20 @@ export function kpiCard(
   const n = num(row?.n);
   const missing = !row || row.insufficient === true || value === null;
   const state = !missing ? "value" : reason ? "unknown" : n ? "insufficient" : "none";
-  const big = {value: () => kpiFormatter(meta, lang)(value), unknown: () => t.unknown, insufficient: () => t.insufficient, none: () => t.none}[state]();
+  const big = {
+    value: () => kpiFormatter(meta, lang)(value),
+    unknown: () => t.unknown,
+    insufficient: () => t.insufficient,
+    none: () => t.none,
+  }[state]();
   return h(
     "div",
-    {class: `card kpi-card kpi-${state}`, "data-kpi": meta.id, "data-value": missing ? "" : String(value), "data-state": state},
+    {
+      class: `card kpi-card kpi-${state}`,
+      "data-kpi": meta.id,
+      "data-value": missing ? "" : String(value),
+      "data-state": state,
+    },
     h("h2", {}, meta.label[lang]),
     h("span", {class: "big"}, big),
     // Durations and rates carry their unit in the figure; plain values name it.
@@ -113,10 +128,17 @@ export function kpiCard(
     h(
       "p",
       {class: "kpi-details"},
-      state === "value" ? details(meta, row!, lang) : (reason ?? `${t.n} = ${n === null ? "–" : formatNumber(n, lang)}`),
+      state === "value"
+        ? details(meta, row!, lang)
+        : (reason ?? `${t.n} = ${n === null ? "–" : formatNumber(n, lang)}`),
     ),
     clock !== "none" && h("p", {class: "kpi-clock"}, m.clock[clock]),
     standing && !missing ? standingLine(standing, lang) : null,
-    h("details", {class: "kpi-definition"}, h("summary", {}, t.showDefinition), h("p", {}, meta.definition[lang])),
+    h(
+      "details",
+      {class: "kpi-definition"},
+      h("summary", {}, t.showDefinition),
+      h("p", {}, meta.definition[lang]),
+    ),
   );
 }

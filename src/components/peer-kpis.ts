@@ -47,4 +47,11 @@ export function peerFormatter(key: string, lang: Lang): (x: number | null) => st
 }
 
 /** Panel statistics drawn on a log axis: durations and volumes span orders of magnitude. */
-export const LOG_SCALE = new Set(["tickets_per_month", "tickets_per_agent_month", "first_reply_p50_minutes", "first_reply_p90_minutes", "full_resolution_p50_minutes", "requester_wait_p50_minutes"]);
+export const LOG_SCALE = new Set([
+  "tickets_per_month",
+  "tickets_per_agent_month",
+  "first_reply_p50_minutes",
+  "first_reply_p90_minutes",
+  "full_resolution_p50_minutes",
+  "requester_wait_p50_minutes",
+]);

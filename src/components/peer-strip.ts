@@ -47,7 +47,14 @@ export function peerStrip(
     x: {type: log ? "log" : "linear", label: label ?? null, tickFormat, ticks: width < 480 ? 4 : 7},
     y: {axis: null, domain: [0, 1]},
     marks: [
-      Plot.rect(density, {x1: "x0", x2: "x1", y1: 0, y2: (b: {d: number}) => (0.85 * b.d) / top, fill: "#8fb3d9", fillOpacity: 0.6}),
+      Plot.rect(density, {
+        x1: "x0",
+        x2: "x1",
+        y1: 0,
+        y2: (b: {d: number}) => (0.85 * b.d) / top,
+        fill: "#8fb3d9",
+        fillOpacity: 0.6,
+      }),
       Plot.rect([dist], {x1: "p25", x2: "p75", y1: 0, y2: 0.06, fill: "var(--theme-foreground-muted)"}),
       Plot.ruleX([dist.p50], {y1: 0, y2: 0.9, stroke: "var(--theme-foreground)", strokeWidth: 2}),
       ...references.flatMap((r) => [
@@ -56,7 +63,14 @@ export function peerStrip(
       ]),
       you === null
         ? null
-        : Plot.dot([you], {x: (d: number) => d, y: 0.35, r: 7, fill: "#d62728", stroke: "white", strokeWidth: 2}),
+        : Plot.dot([you], {
+            x: (d: number) => d,
+            y: 0.35,
+            r: 7,
+            fill: "#d62728",
+            stroke: "white",
+            strokeWidth: 2,
+          }),
     ],
   });
 }

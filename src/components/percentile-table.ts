@@ -26,7 +26,12 @@ export function tone(standing: number | null): "good" | "bad" | "middle" | "neut
   return standing >= 60 ? "good" : standing <= 40 ? "bad" : "middle";
 }
 
-function cell(stats: GroupStats | undefined, format: (x: number | null) => string, lang: Lang, label: string): HTMLElement {
+function cell(
+  stats: GroupStats | undefined,
+  format: (x: number | null) => string,
+  lang: Lang,
+  label: string,
+): HTMLElement {
   const t = messages(lang);
   if (!stats || stats.suppressed) return h("td", {class: "suppressed", "data-label": label}, t.common.hidden);
   const rank = stats.standing ?? stats.value_rank;
@@ -48,13 +53,26 @@ function cell(stats: GroupStats | undefined, format: (x: number | null) => strin
  * and its n. Groups of fewer than 5 organisations are hidden, never shown. On a phone each row
  * becomes a block, so nothing scrolls sideways.
  */
-export function percentileTable(percentiles: Record<string, KpiPercentiles>, {lang = "en"}: {lang?: Lang} = {}): HTMLElement {
+export function percentileTable(
+  percentiles: Record<string, KpiPercentiles>,
+  {lang = "en"}: {lang?: Lang} = {},
+): HTMLElement {
   const t = messages(lang);
   const head = t.benchmark;
   return h(
     "table",
     {class: "percentiles responsive"},
-    h("thead", {}, h("tr", {}, h("th", {scope: "col"}, head.kpi), h("th", {scope: "col"}, head.you), ...GROUPS.map((g) => h("th", {scope: "col"}, head.groups[g])))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", {scope: "col"}, head.kpi),
+        h("th", {scope: "col"}, head.you),
+        ...GROUPS.map((g) => h("th", {scope: "col"}, head.groups[g])),
+      ),
+    ),
     h(
       "tbody",
       {},

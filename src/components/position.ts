@@ -25,7 +25,10 @@ export interface Position {
 }
 
 /** Why the placement is only indicative, in the page's language, or null when it is firm. */
-export function indicativeText(place: Pick<Position, "indicative" | "indicative_reasons">, lang: Lang): string | null {
+export function indicativeText(
+  place: Pick<Position, "indicative" | "indicative_reasons">,
+  lang: Lang,
+): string | null {
   if (!place.indicative) return null;
   const reasons = (place.indicative_reasons ?? []).map((r) => r[lang]);
   return `${messages(lang).overview.indicative}${reasons.length ? ` ${reasons.join(" ")}` : ""}`;
@@ -44,7 +47,11 @@ export function positionCard(place: Position, {lang = "en"}: {lang?: Lang} = {})
   const indicative = indicativeText(place, lang);
   return h(
     "div",
-    {class: "card position-card", "data-archetype": place.archetype, "data-confidence": String(place.confidence)},
+    {
+      class: "card position-card",
+      "data-archetype": place.archetype,
+      "data-confidence": String(place.confidence),
+    },
     h("h2", {}, t.whereWeStand),
     h("span", {class: "big"}, place.archetype_name[lang]),
     r ? h("p", {class: "position-confidence"}, r.position) : null,

@@ -12,7 +12,11 @@ export interface Column<T> {
  * A plain HTML table in its own scrolling box, so a wide table never widens the page on a phone.
  * Text is always set as text, never parsed as HTML.
  */
-export function table<T>(rows: readonly T[], columns: readonly Column<T>[], {id, caption}: {id?: string; caption?: string} = {}): HTMLElement {
+export function table<T>(
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  {id, caption}: {id?: string; caption?: string} = {},
+): HTMLElement {
   return h(
     "div",
     {class: "table-scroll", id},
@@ -20,11 +24,21 @@ export function table<T>(rows: readonly T[], columns: readonly Column<T>[], {id,
       "table",
       {},
       caption ? h("caption", {class: "sr-only"}, caption) : null,
-      h("thead", {}, h("tr", {}, ...columns.map((c) => h("th", {scope: "col", class: c.numeric ? "num" : undefined}, c.label)))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...columns.map((c) => h("th", {scope: "col", class: c.numeric ? "num" : undefined}, c.label)),
+        ),
+      ),
       h(
         "tbody",
         {},
-        ...rows.map((row) => h("tr", {}, ...columns.map((c) => h("td", {class: c.numeric ? "num" : undefined}, c.value(row))))),
+        ...rows.map((row) =>
+          h("tr", {}, ...columns.map((c) => h("td", {class: c.numeric ? "num" : undefined}, c.value(row)))),
+        ),
       ),
     ),
   );

@@ -73,9 +73,13 @@ export async function launch(origin: string): Promise<Browser> {
   context.on("requestfinished", (r) => {
     const visit = current();
     if (!visit) return;
-    sizes
-      .get(visit)
-      ?.push(r.sizes().then((s) => ({url: r.url(), bytes: s.responseHeadersSize + s.responseBodySize})));
+    sizes.get(visit)?.push(
+      r.sizes().then(
+        (s) => ({url: r.url(), bytes: s.responseHeadersSize + s.responseBodySize}),
+        // The page was closed before the sizes came back: nobody reads its transfers any more.
+        () => ({url: r.url(), bytes: 0}),
+      ),
+    );
   });
   return {
     async visit(url, _name) {
@@ -99,10 +103,14 @@ export async function launch(origin: string): Promise<Browser> {
     async screenshotAt(visit, name, width) {
       await visit.page.setViewportSize({width, height: 900});
       // Framework's resize() redraws charts on the next frames.
-      await visit.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await visit.page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
       await mkdir(SCREENSHOTS, {recursive: true});
       await visit.page.screenshot({path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true});
-      return visit.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      return visit.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
     },
     async close() {
       await context.close();

@@ -31,12 +31,16 @@ function kpis(dir: string, clock: string): Map<string, CliKpi> {
 }
 
 /** The cards' values: as built (`data-value`) or as DuckDB-WASM recomputed them from cubes (`data-live-value`). */
-async function cards(visit: Visit, which: "data-value" | "data-live-value"): Promise<(readonly [string, string])[]> {
+async function cards(
+  visit: Visit,
+  which: "data-value" | "data-live-value",
+): Promise<(readonly [string, string])[]> {
   if (which === "data-live-value")
     await visit.page.waitForSelector("#live-status[data-state='ready']", {timeout: 0});
   return visit.page.$$eval(
     "#kpi-cards [data-kpi]",
-    (nodes, attribute) => nodes.map((n) => [n.getAttribute("data-kpi")!, n.getAttribute(attribute)!] as const),
+    (nodes, attribute) =>
+      nodes.map((n) => [n.getAttribute("data-kpi")!, n.getAttribute(attribute)!] as const),
     which,
   );
 }
@@ -45,7 +49,12 @@ async function cards(visit: Visit, which: "data-value" | "data-live-value"): Pro
  * Cards equal the command line's values: every figure exactly when `exact` (computed at build time
  * from every ticket), else p50 durations within EPSILON (recomputed from cubes).
  */
-function expectMatches(shown: (readonly [string, string])[], cli: Map<string, CliKpi>, clock: string, exact = false): void {
+function expectMatches(
+  shown: (readonly [string, string])[],
+  cli: Map<string, CliKpi>,
+  clock: string,
+  exact = false,
+): void {
   expect(shown.length).toBeGreaterThanOrEqual(10);
   for (const [id, value] of shown) {
     const k = cli.get(id);
@@ -112,7 +121,9 @@ describe.skipIf(!chromiumAvailable)("the site in cube mode (SERVICEBENCH_SITE_MO
     expect(await settled(visit.page)).toEqual([]);
     await visit.page.getByLabel("Business hours").check();
     await visit.page.waitForFunction(
-      () => document.querySelector("#kpi-cards [data-kpi='first_reply'] .kpi-clock")?.textContent === "business hours",
+      () =>
+        document.querySelector("#kpi-cards [data-kpi='first_reply'] .kpi-clock")?.textContent ===
+        "business hours",
       null,
       {timeout: 0},
     );

@@ -10,7 +10,9 @@ const path = (lang: string, slug: string) => `/${lang}/${slug}`;
 
 /** The card values as built and as DuckDB-WASM recomputed them, once it has answered. */
 async function builtAndLive(visit: Visit) {
-  await visit.page.waitForSelector("#live-status[data-state='ready'], #live-status[data-state='mismatch']", {timeout: 0});
+  await visit.page.waitForSelector("#live-status[data-state='ready'], #live-status[data-state='mismatch']", {
+    timeout: 0,
+  });
   return visit.page.$$eval("#kpi-cards [data-kpi]", (nodes) =>
     nodes.map((n) => ({
       id: n.getAttribute("data-kpi")!,
@@ -20,7 +22,10 @@ async function builtAndLive(visit: Visit) {
   );
 }
 
-for (const [mode, dist] of [["tickets", DIST], ["cubes", DIST_CUBES]] as const) {
+for (const [mode, dist] of [
+  ["tickets", DIST],
+  ["cubes", DIST_CUBES],
+] as const) {
   describe.skipIf(!chromiumAvailable)(`the site in two languages (${mode} mode)`, () => {
     let server: Awaited<ReturnType<typeof serveDirectory>>;
     let browser: Browser;
@@ -44,7 +49,15 @@ for (const [mode, dist] of [["tickets", DIST], ["cubes", DIST_CUBES]] as const) 
           const title = await visit.page.title();
           const overflow1280 = await browser.screenshotAt(visit, name, 1280);
           const overflow390 = await browser.screenshotAt(visit, name, 390);
-          expect({page: page.slug, cellErrors, problems: visit.problems, foreign: visit.foreign, htmlLang, overflow390, overflow1280}).toEqual({
+          expect({
+            page: page.slug,
+            cellErrors,
+            problems: visit.problems,
+            foreign: visit.foreign,
+            htmlLang,
+            overflow390,
+            overflow1280,
+          }).toEqual({
             page: page.slug,
             cellErrors: [],
             problems: [],
@@ -55,7 +68,10 @@ for (const [mode, dist] of [["tickets", DIST], ["cubes", DIST_CUBES]] as const) 
           });
           expect(title).toContain(t.pages[page.key]);
           // Framework's English strings are gone or translated on French pages.
-          if (lang === "fr") expect(await visit.page.locator("body").innerText()).not.toMatch(/Built with|Previous page|Next page/);
+          if (lang === "fr")
+            expect(await visit.page.locator("body").innerText()).not.toMatch(
+              /Built with|Previous page|Next page/,
+            );
           await visit.page.close();
         }
       });
@@ -86,7 +102,9 @@ for (const [mode, dist] of [["tickets", DIST], ["cubes", DIST_CUBES]] as const) 
         await settled(visit.page);
         await visit.page.click("#lang-switch");
         await visit.page.waitForURL((url) => url.pathname.startsWith("/en/"), {timeout: 0});
-        expect(new URL(visit.page.url()).pathname.replace(/\/$/, "")).toBe(path("en", page.slug).replace(/\/$/, ""));
+        expect(new URL(visit.page.url()).pathname.replace(/\/$/, "")).toBe(
+          path("en", page.slug).replace(/\/$/, ""),
+        );
         await visit.page.close();
       }
     });

@@ -17,7 +17,15 @@ describe.skipIf(!chromiumAvailable)("built site in headless Chromium", () => {
 
   it("has every page in both languages", async () => {
     const pages = await sitePages();
-    for (const p of ["/", "/fr/", "/en/", "/fr/benchmark", "/en/benchmark", "/fr/methodology", "/en/archetypes"])
+    for (const p of [
+      "/",
+      "/fr/",
+      "/en/",
+      "/fr/benchmark",
+      "/en/benchmark",
+      "/fr/methodology",
+      "/en/archetypes",
+    ])
       expect(pages).toContain(p);
   });
 

@@ -22,7 +22,9 @@ export async function siteKpis(env = process.env): Promise<SiteKpis> {
   return cached("kpis", await siteDatasetKey(env), async () => {
     const dir = env.SERVICEBENCH_DATA || undefined;
     const dataset = dir ? await readDatasetFiles(dir) : await siteDataset(env);
-    const runner = dir ? await openDatasetDir(dataset as DatasetFiles) : await openDataset(dataset as Dataset);
+    const runner = dir
+      ? await openDatasetDir(dataset as DatasetFiles)
+      : await openDataset(dataset as Dataset);
     try {
       const calendar = await kpisOf(runner, dataset, {clock: "calendar"});
       const business = await kpisOf(runner, dataset, {clock: "business"});

@@ -56,7 +56,9 @@ export async function siteOverview(env = process.env) {
     calendar: pick(kpis.calendar, OVERVIEW_CARDS),
     business: pick(kpis.business, OVERVIEW_CARDS),
     charts: Object.fromEntries(
-      kpis.calendar.kpis.filter((k) => (OVERVIEW_CHARTS as readonly string[]).includes(k.id)).map((k) => [k.id, k.rows]),
+      kpis.calendar.kpis
+        .filter((k) => (OVERVIEW_CHARTS as readonly string[]).includes(k.id))
+        .map((k) => [k.id, k.rows]),
     ),
     period: kpis.period,
   };

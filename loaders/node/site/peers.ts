@@ -7,7 +7,12 @@ import {readPanel} from "../panel-files.ts";
  * group size and the quartiles, over every peer that knows the KPI. Never one row per peer, so a
  * consultant's panel published with a client's site does not reveal any other organisation.
  */
-export async function sitePeers(): Promise<{label: string; synthetic: boolean; n: number; kpis: Record<string, PeerDistribution | null>}> {
+export async function sitePeers(): Promise<{
+  label: string;
+  synthetic: boolean;
+  n: number;
+  kpis: Record<string, PeerDistribution | null>;
+}> {
   const panel = await readPanel();
   const kpis: Record<string, PeerDistribution | null> = {};
   for (const k of PERCENTILE_KPIS) {

@@ -12,6 +12,8 @@ import {siteKpis} from "./kpis.ts";
 export async function sitePlacement(env = process.env) {
   const panel = await readPanel();
   const {calendar} = await siteKpis(env);
-  const dataset = env.SERVICEBENCH_DATA ? await readDatasetFiles(env.SERVICEBENCH_DATA) : await siteDataset(env);
+  const dataset = env.SERVICEBENCH_DATA
+    ? await readDatasetFiles(env.SERVICEBENCH_DATA)
+    : await siteDataset(env);
   return placeReport(summarise(calendar, dataset), panel);
 }
