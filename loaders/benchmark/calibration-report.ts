@@ -17,8 +17,35 @@ const median = (rows: readonly PanelRow[], key: NumericKey) =>
   );
 const f1 = (x: number | null, scale = 1) => (x === null ? "-" : (x * scale).toFixed(1));
 
-/** Markdown tables: published targets against the panel, prototypes, and clusters. */
-export function calibrationReport(panel: Panel): string {
+/** One published figure against the synthetic panel's median for the same population. */
+export interface CalibrationCheck {
+  kpi: {en: string; fr: string};
+  population: string;
+  published: number;
+  panel: number | null;
+  n: number;
+  source: string;
+}
+
+const KPI_LABELS: Record<string, {en: string; fr: string}> = {
+  "Tickets per month, median": {en: "Tickets per month, median", fr: "Tickets par mois, médiane"},
+  "First reply p50, median (min)": {
+    en: "First reply p50, median (min)",
+    fr: "Première réponse p50, médiane (min)",
+  },
+  "Full resolution p50, median (min)": {
+    en: "Full resolution p50, median (min)",
+    fr: "Résolution complète p50, médiane (min)",
+  },
+  "CSAT, median (%)": {en: "CSAT, median (%)", fr: "CSAT, médiane (%)"},
+  "One-touch rate, median (%)": {
+    en: "One-touch rate, median (%)",
+    fr: "Résolution au premier contact, médiane (%)",
+  },
+};
+
+/** Published targets against the panel: what the synthetic panel was calibrated to, and how close it came. */
+export function calibrationChecks(panel: Panel): CalibrationCheck[] {
   const rows = panel.rows;
   const by = (industry: string) => rows.filter((r) => r.industry === industry);
   const M = ZENDESK_2018.Manufacturing;
@@ -137,6 +164,20 @@ export function calibrationReport(panel: Panel): string {
       "Zendesk 2016",
     ],
   ];
+  return checks.map(([kpi, population, published, got, n, source]) => ({
+    kpi: KPI_LABELS[kpi] ?? {en: kpi, fr: kpi},
+    population,
+    published,
+    panel: got,
+    n,
+    source,
+  }));
+}
+
+/** Markdown tables: published targets against the panel, prototypes, and clusters. */
+export function calibrationReport(panel: Panel): string {
+  const rows = panel.rows;
+  const checks = calibrationChecks(panel);
   const nps = rows.map((r) => r.nps).filter((v): v is number => v !== null);
   const npsMean = nps.reduce((a, b) => a + b, 0) / Math.max(1, nps.length);
   const lines = [
@@ -145,7 +186,7 @@ export function calibrationReport(panel: Panel): string {
     "| KPI | Population | Published | Panel | n | Source |",
     "|---|---|---:|---:|---:|---|",
     ...checks.map(
-      ([kpi, pop, target, got, n, src]) => `| ${kpi} | ${pop} | ${target} | ${f1(got)} | ${n} | ${src} |`,
+      (c) => `| ${c.kpi.en} | ${c.population} | ${c.published} | ${f1(c.panel)} | ${c.n} | ${c.source} |`,
     ),
     `| NPS, mean over organisations with NPS | all | 32.5 | ${npsMean.toFixed(1)} | ${nps.length} | Zendesk Q3 2014 (33), SurveyMonkey (32) |`,
     "",

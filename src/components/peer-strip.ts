@@ -1,60 +1,76 @@
 import * as Plot from "npm:@observablehq/plot";
 
-export interface Reference {
-  value: number;
-  label: string;
+export interface PeerBin {
+  x0: number;
+  x1: number;
+  n: number;
 }
 
 export interface PeerStripOptions {
   width?: number;
   /** The organisation's own value, drawn in red. */
   you: number | null;
-  /** Published figures drawn as dashed rules, each labelled with its source and year. */
-  references?: Reference[];
+  /** Published figures drawn as dashed rules, numbered to match the list under the chart. */
+  references?: {value: number; mark: string}[];
   /** Log scale for right-skewed KPIs (durations, volumes). */
   log?: boolean;
   label?: string;
   tickFormat?: (x: number) => string;
+  ariaLabel?: string;
+  ariaDescription?: string;
 }
 
 /**
- * Where one organisation sits among its peers on one KPI: a dot per peer organisation (each weighs
- * equally), the P25-P75 band and median, the organisation itself, and published reference figures.
+ * Where one organisation sits among its peers on one KPI: the peers' density from bins of at least
+ * 5 organisations each (never one mark per organisation), their middle half and median, the
+ * organisation itself, and published reference figures.
  */
-export function peerStrip(values: readonly number[], options: PeerStripOptions): SVGSVGElement | HTMLElement {
+export function peerStrip(
+  dist: {bins: PeerBin[]; p25: number; p50: number; p75: number},
+  options: PeerStripOptions,
+): SVGSVGElement | HTMLElement {
   const {you, references = [], log = false, label, tickFormat} = options;
   // A card measured before layout can report a sliver of width; never draw narrower than this.
-  const width = Math.max(options.width ?? 640, 320);
-  const sorted = values.filter((v) => Number.isFinite(v) && (!log || v > 0)).sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))] ?? NaN;
+  const width = Math.max(options.width ?? 640, 300);
+  const t = (x: number) => (log ? Math.log(Math.max(x, 1e-9)) : x);
+  const bins = dist.bins.filter((b) => !log || b.x0 > 0);
+  // Density per unit of the drawn axis, so a wide bin is not mistaken for a crowded one.
+  const density = bins.map((b) => ({...b, d: b.n / Math.max(t(b.x1) - t(b.x0), 1e-9)}));
+  const top = Math.max(...density.map((b) => b.d), 1e-9);
   return Plot.plot({
     width,
-    height: 70 + 14 * references.length,
-    marginTop: 20 + 14 * references.length,
-    x: {type: log ? "log" : "linear", label: label ?? null, tickFormat, grid: true},
-    y: {axis: null},
+    height: 110,
+    marginTop: 18,
+    marginBottom: 32,
+    ariaLabel: options.ariaLabel,
+    ariaDescription: options.ariaDescription,
+    x: {type: log ? "log" : "linear", label: label ?? null, tickFormat, ticks: width < 480 ? 4 : 7},
+    y: {axis: null, domain: [0, 1]},
     marks: [
-      Plot.rectX([0], {x1: q(0.25), x2: q(0.75), y1: -1, y2: 1, fill: "var(--theme-foreground-faintest)"}),
-      // Ticks rather than stacked dots: a panel has hundreds of organisations.
-      Plot.tickX(sorted, {x: (d: number) => d, stroke: "var(--theme-foreground-muted)", strokeOpacity: 0.35}),
-      Plot.ruleX([q(0.5)], {stroke: "var(--theme-foreground)", strokeWidth: 2}),
-      // One rule and one label line per published figure, labels stacked above the strip.
-      ...references.flatMap((r, i) => [
-        Plot.ruleX([r.value], {stroke: "var(--theme-blue)", strokeDasharray: "4 3"}),
-        Plot.text([r], {
-          x: "value",
-          text: "label",
-          frameAnchor: "top",
-          dy: -14 * (references.length - i),
-          dx: 3,
-          textAnchor: "start",
-          fill: "var(--theme-blue)",
-          fontSize: 10,
-        }),
+      Plot.rect(density, {
+        x1: "x0",
+        x2: "x1",
+        y1: 0,
+        y2: (b: {d: number}) => (0.85 * b.d) / top,
+        fill: "#8fb3d9",
+        fillOpacity: 0.6,
+      }),
+      Plot.rect([dist], {x1: "p25", x2: "p75", y1: 0, y2: 0.06, fill: "var(--theme-foreground-muted)"}),
+      Plot.ruleX([dist.p50], {y1: 0, y2: 0.9, stroke: "var(--theme-foreground)", strokeWidth: 2}),
+      ...references.flatMap((r) => [
+        Plot.ruleX([r.value], {y1: 0, y2: 1, stroke: "#1f6fb4", strokeDasharray: "4 3"}),
+        Plot.text([r], {x: "value", y: 1, text: "mark", dy: -8, fill: "#1f6fb4", fontSize: 11}),
       ]),
       you === null
         ? null
-        : Plot.dotX([you], {x: (d: number) => d, r: 6, fill: "var(--theme-red)", stroke: "white"}),
+        : Plot.dot([you], {
+            x: (d: number) => d,
+            y: 0.35,
+            r: 7,
+            fill: "#d62728",
+            stroke: "white",
+            strokeWidth: 2,
+          }),
     ],
   });
 }

@@ -32,6 +32,11 @@ export interface Visit {
 export interface Browser {
   visit(url: string, name: string): Promise<Visit>;
   screenshot(visit: Visit, name: string): Promise<string>;
+  /**
+   * Resizes the page to `width` (a phone is 390), screenshots it as `<name>-<width>.png` and
+   * returns how far the page overflows sideways (0 when nothing scrolls horizontally).
+   */
+  screenshotAt(visit: Visit, name: string, width: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -68,9 +73,13 @@ export async function launch(origin: string): Promise<Browser> {
   context.on("requestfinished", (r) => {
     const visit = current();
     if (!visit) return;
-    sizes
-      .get(visit)
-      ?.push(r.sizes().then((s) => ({url: r.url(), bytes: s.responseHeadersSize + s.responseBodySize})));
+    sizes.get(visit)?.push(
+      r.sizes().then(
+        (s) => ({url: r.url(), bytes: s.responseHeadersSize + s.responseBodySize}),
+        // The page was closed before the sizes came back: nobody reads its transfers any more.
+        () => ({url: r.url(), bytes: 0}),
+      ),
+    );
   });
   return {
     async visit(url, _name) {
@@ -90,6 +99,18 @@ export async function launch(origin: string): Promise<Browser> {
       const path = join(SCREENSHOTS, `${name}.png`);
       await visit.page.screenshot({path, fullPage: true});
       return path;
+    },
+    async screenshotAt(visit, name, width) {
+      await visit.page.setViewportSize({width, height: 900});
+      // Framework's resize() redraws charts on the next frames.
+      await visit.page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+      await mkdir(SCREENSHOTS, {recursive: true});
+      await visit.page.screenshot({path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true});
+      return visit.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
     },
     async close() {
       await context.close();

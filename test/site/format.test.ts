@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatMinutes, formatNumber, formatPercent} from "../../src/components/format.ts";
+import {formatDate, formatMinutes, formatNumber, formatPercent} from "../../src/components/format.ts";
 import {referenceLabel} from "../../src/components/references.ts";
 
 describe("formatMinutes", () => {
@@ -12,6 +12,10 @@ describe("formatMinutes", () => {
     [16.4 * 60, "en", "16 h"],
     [1542, "fr", "26 h"],
     [4000, "fr", "2,8 j"],
+    [145, "en", "2 h 25 min"],
+    // Rounding carries into the hour: never "3 h 60 min".
+    [239.7, "en", "4 h"],
+    [59.7, "en", "1 h"],
   ];
   for (const [minutes, lang, expected] of cases) {
     it(`${minutes} min in ${lang} is ${expected}`, () => expect(formatMinutes(minutes, lang)).toBe(expected));
@@ -20,14 +24,21 @@ describe("formatMinutes", () => {
 
 describe("formatPercent and formatNumber", () => {
   it("uses the language's decimal mark", () => {
-    expect(formatPercent(0.947, "en")).toBe("94.7 %");
-    expect(formatPercent(0.947, "fr")).toBe("94,7 %");
+    expect(formatPercent(0.947, "en")).toBe("94.7%");
+    expect(formatPercent(0.947, "fr")).toBe("94,7\u202f%");
+    expect(formatPercent(12.345, "en")).toBe("1,234.5%");
+    expect(formatPercent(12.345, "fr")).toBe("1\u202f234,5\u202f%");
   });
   it("shows a dash for unknown values, never 0", () => {
     expect(formatPercent(null)).toBe("–");
     expect(formatNumber(Number.NaN)).toBe("–");
   });
   it("groups thousands", () => expect(formatNumber(12345.6, "en")).toBe("12,346"));
+  it("writes dates the language's way", () => {
+    expect(formatDate("2026-12-05", "en")).toBe("5 Dec 2026");
+    expect(formatDate("2026-12-05", "fr")).toBe("5 déc. 2026");
+    expect(formatDate(null, "fr")).toBe("–");
+  });
 });
 
 describe("referenceLabel", () => {

@@ -12,7 +12,9 @@ const READMES = [
 
 /** Repository paths a README names: link targets, and code spans that start with a top-level folder. */
 function namedPaths(text: string): string[] {
-  const links = [...text.matchAll(/\]\(([^)#\s]+)\)/g)].map((m) => m[1]!).filter((p) => !/^[a-z]+:/.test(p));
+  const links = [...text.matchAll(/\]\(([^)#\s]+)\)/g)]
+    .map((m) => decodeURIComponent(m[1]!))
+    .filter((p) => !/^[a-z]+:/.test(p));
   const spans = [...text.matchAll(/`([^`\s]+)`/g)]
     .map((m) => m[1]!)
     .filter((p) => TOP.some((t) => p.startsWith(`${t}/`)) && !/[<>*{}]/.test(p))

@@ -1,0 +1,39 @@
+import type {KpisReport} from "../summary.ts";
+import {kpisOf, openDataset, openDatasetDir} from "../summary.ts";
+import {readDatasetFiles, type Dataset, type DatasetFiles} from "../dataset.ts";
+import {cached} from "./dataset-cache.ts";
+import {siteDataset, siteDatasetKey} from "./dataset.ts";
+
+/** Every KPI of the site's organisation on both clocks, and the period its tickets span. */
+export interface SiteKpis {
+  calendar: KpisReport;
+  business: KpisReport;
+  period: {first: string | null; last: string | null};
+}
+
+/**
+ * The site's KPIs computed at build time by the registry SQL in native DuckDB, exactly as
+ * `servicebench kpis --json` computes them: pages draw their first screen from this, so nothing
+ * the visitor sees first waits for DuckDB-WASM. A dataset directory takes the command line's own
+ * path (tables built natively from Parquet); the demo exists only in memory. Cached per build,
+ * since the Overview, the placement and the study all read it.
+ */
+export async function siteKpis(env = process.env): Promise<SiteKpis> {
+  return cached("kpis", await siteDatasetKey(env), async () => {
+    const dir = env.SERVICEBENCH_DATA || undefined;
+    const dataset = dir ? await readDatasetFiles(dir) : await siteDataset(env);
+    const runner = dir
+      ? await openDatasetDir(dataset as DatasetFiles)
+      : await openDataset(dataset as Dataset);
+    try {
+      const calendar = await kpisOf(runner, dataset, {clock: "calendar"});
+      const business = await kpisOf(runner, dataset, {clock: "business"});
+      const [span] = await runner.query<{first: string | null; last: string | null}>(
+        "SELECT min(created_date)::VARCHAR AS first, max(created_date)::VARCHAR AS last FROM tickets",
+      );
+      return {calendar, business, period: span ?? {first: null, last: null}};
+    } finally {
+      runner.close();
+    }
+  });
+}

@@ -1,0 +1,32 @@
+// After `observable build`: gives every page of dist/ its language and title. Framework writes
+// `<html>` with no `lang` and one `<title>` per page source, so /fr/ and /en/ pages would share
+// an English title; the language and the catalogue's page name are known from the path.
+import {readFile, readdir, writeFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+import {messages} from "../src/i18n/messages.ts";
+import {pageFacts} from "../src/i18n/page-facts.ts";
+
+const out = process.env.SERVICEBENCH_SITE_OUT || "dist";
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+let pages = 0;
+for (const entry of await readdir(out, {withFileTypes: true, recursive: true})) {
+  if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+  const file = join(entry.parentPath, entry.name);
+  const facts = pageFacts(relative(out, file));
+  const html = await readFile(file, "utf8");
+  const lang = facts?.lang ?? "en";
+  let next = html.replace(/^<!DOCTYPE html>\n<html>/, `<!DOCTYPE html>\n<html lang="${lang}">`);
+  if (facts) next = next.replace(/<title>[^<]*<\/title>/, `<title>${escape(facts.title)}</title>`);
+  // Framework's one English attribute left on every page: the sidebar toggle's tooltip.
+  next = next.replace(
+    'title="Toggle sidebar"',
+    `title="${escape(messages(lang === "fr" ? "fr" : "en").toggleSidebar)}"`,
+  );
+  if (next !== html) {
+    await writeFile(file, next);
+    pages++;
+  }
+}
+console.log(`post-build: language and title set on ${pages} pages in ${out}/`);

@@ -1,0 +1,47 @@
+import type {CardStanding} from "./kpi-card.js";
+
+/** The panel statistic each Overview card is compared on (OrgSummary keys; calendar clock). */
+export const PEER_KEY: Record<string, string> = {
+  tickets: "tickets_per_month",
+  first_reply: "first_reply_p50_minutes",
+  full_resolution: "full_resolution_p50_minutes",
+  requester_wait: "requester_wait_p50_minutes",
+  one_touch: "one_touch_rate",
+  reopen_rate: "reopen_rate",
+  replies_per_ticket: "replies_per_ticket",
+  csat: "csat",
+  csat_response_rate: "csat_response_rate",
+  nps: "nps",
+  tickets_per_agent_month: "tickets_per_agent_month",
+  coverage_hours: "coverage_hours_weekday",
+  active_agents: "agents",
+};
+
+interface GroupStats {
+  suppressed: boolean;
+  n: number | null;
+  p25: number | null;
+  p75: number | null;
+  value_rank: number | null;
+  standing: number | null;
+}
+
+interface Percentiles {
+  [key: string]: {value: number | null; groups: Record<string, GroupStats | undefined>} | undefined;
+}
+
+/**
+ * A card's standing among all peers, from the placement report. Peers are compared on the
+ * calendar clock, so a duration shown on business hours gets none; a suppressed group gets none.
+ */
+export function cardStanding(
+  kpiId: string,
+  percentiles: Percentiles,
+  {clock, format}: {clock: string; format: (x: number | null) => string},
+): CardStanding | null {
+  const key = PEER_KEY[kpiId];
+  const p = key ? percentiles[key] : undefined;
+  const all = p?.groups.all;
+  if (!p || !all || all.suppressed || clock === "business") return null;
+  return {standing: all.standing, value_rank: all.value_rank, p25: all.p25, p75: all.p75, n: all.n, format};
+}

@@ -1,0 +1,13 @@
+import {messages} from "./messages.js";
+import {SITE_PAGES, languageOf} from "./routes.js";
+
+/** The language and title of a built page from its path in dist/ ("fr/benchmark.html"). */
+export function pageFacts(path: string): {lang: string; title: string} | null {
+  const route = "/" + path.replace(/\.html$/, "").replace(/(^|\/)index$/, "$1");
+  const lang = languageOf(route);
+  if (!lang) return null;
+  const slug = route.replace(/^\/(fr|en)\/?/, "");
+  const page = SITE_PAGES.find((p) => p.slug === slug);
+  const name = page ? messages(lang).pages[page.key] : slug;
+  return {lang, title: `${name} | servicebench`};
+}
