@@ -376,7 +376,7 @@ const fr: Messages = {
     first_reply_p90_minutes: "Délai de première réponse, p90",
     full_resolution_p50_minutes: "Délai de résolution complète, médiane",
     requester_wait_p50_minutes: "Temps d'attente du demandeur, médiane",
-    one_touch_rate: "Taux de résolution au premier contact",
+    one_touch_rate: "Résolution au premier contact",
     reopen_rate: "Taux de réouverture",
     csat: "Satisfaction client (CSAT)",
     csat_response_rate: "Taux de réponse CSAT",

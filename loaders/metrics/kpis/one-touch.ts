@@ -2,7 +2,7 @@ import {rateKpi} from "./rate.ts";
 
 export const oneTouch = rateKpi({
   id: "one_touch",
-  label: {en: "One-touch resolution", fr: "Résolution en un échange"},
+  label: {en: "One-touch resolution", fr: "Résolution au premier contact"},
   countingUnit: "solved tickets with a reply",
   better: "higher",
   // Solved tickets that got at least one public reply; tickets solved silently (spam, duplicates) say nothing.
