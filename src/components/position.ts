@@ -18,6 +18,9 @@ export interface Position {
   archetype: string;
   archetype_name: Text;
   confidence: number;
+  runner_up_name?: Text;
+  /** Under the confidence boundary: between two archetypes, not placed in one. */
+  between?: boolean;
   /** A sample too small to place firmly (few tickets, few known features): shown, marked indicative. */
   indicative?: boolean;
   indicative_reasons?: Text[];
@@ -53,7 +56,13 @@ export function positionCard(place: Position, {lang = "en"}: {lang?: Lang} = {})
       "data-confidence": String(place.confidence),
     },
     h("h2", {}, t.whereWeStand),
-    h("span", {class: "big"}, place.archetype_name[lang]),
+    h(
+      "span",
+      {class: "big"},
+      place.between && place.runner_up_name
+        ? `${place.archetype_name[lang]} / ${place.runner_up_name[lang]}`
+        : place.archetype_name[lang],
+    ),
     r ? h("p", {class: "position-confidence"}, r.position) : null,
     indicative ? h("p", {class: "warning position-indicative"}, indicative) : null,
     r

@@ -39,7 +39,7 @@ export async function sitePages(dir = DIST): Promise<string[]> {
 
 /**
  * Waits until Framework has settled every cell: nothing loading, then reports cells in error.
- * No time limit: a slow machine is slower, not wrong (vitest's own timeout is the backstop).
+ * No time limit: a slow machine is slower, not wrong.
  */
 export async function settled(page: Page, timeout = 0): Promise<string[]> {
   await page.waitForLoadState("networkidle", {timeout});

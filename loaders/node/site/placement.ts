@@ -1,3 +1,5 @@
+import {ARCHETYPE_NAMES} from "../../benchmark/archetypes.ts";
+import {BOUNDARY} from "../../benchmark/reading.ts";
 import {placeReport} from "../../benchmark/index.ts";
 import {readPanel} from "../panel-files.ts";
 import {summarise} from "../summary.ts";
@@ -16,4 +18,15 @@ export async function sitePlacement(env = process.env) {
     ? await readDatasetFiles(env.SERVICEBENCH_DATA)
     : await siteDataset(env);
   return placeReport(summarise(calendar, dataset), panel);
+}
+
+/**
+ * What the site's pages read: the placement report plus the runner-up's name and whether the
+ * organisation sits between two archetypes (confidence under the boundary), so a page never
+ * shows a firm archetype where the reading says "between".
+ */
+export async function sitePosition(env = process.env) {
+  const report = await sitePlacement(env);
+  const {en, fr} = ARCHETYPE_NAMES[report.runner_up];
+  return {...report, runner_up_name: {en, fr}, between: report.confidence < BOUNDARY};
 }
