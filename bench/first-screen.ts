@@ -7,7 +7,7 @@ import {chromium} from "playwright-core";
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {CHROMIUM} from "../test/browser/chromium.ts";
+import {CHROMIUM, FLAGS} from "../test/browser/chromium.ts";
 import {serveDirectory} from "../test/browser/static-server.ts";
 
 /** The bars of the site issue: first KPI within 1.5 s, within a third of DuckDB's start, 1 MB before it. */
@@ -35,15 +35,7 @@ async function load(url: string): Promise<{firstKpi: number; duckdb: number; byt
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: FLAGS,
     viewport: {width: 1280, height: 900},
   });
   try {

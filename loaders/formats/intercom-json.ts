@@ -12,8 +12,9 @@ import {channelOf, satisfactionOfScore} from "./vocab.ts";
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-const STATE: Record<string, Status> = {open: "open", closed: "solved", snoozed: "pending"};
-const SOURCE: Record<string, Channel> = {
+/** Intercom conversation states and source types, read alike by the API and warehouse adapters. */
+export const STATE: Record<string, Status> = {open: "open", closed: "solved", snoozed: "pending"};
+export const SOURCE: Record<string, Channel> = {
   conversation: "chat",
   chat: "chat",
   email: "email",

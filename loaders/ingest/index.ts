@@ -254,17 +254,10 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
     rows = n;
     options.onProgress?.({file: source.name, bytes, rows});
   };
-  async function* text(): AsyncIterable<string> {
-    yield head;
-    if (done) return;
-    for (;;) {
-      const r = await iterator.next();
-      if (r.done) break;
-      bytes += r.value.length;
-      yield decoder.decode(r.value);
-    }
-    yield decoder.end();
-  }
+  const text = () =>
+    decodedText({head, done, decoder, iterator}, (n) => {
+      bytes += n;
+    });
   try {
     const adapter = found.adapter;
     if (adapter.kind === "csv") {
@@ -355,17 +348,10 @@ async function collectTable(
   const adapter = {...found, open: () => collectReader(table, rowFilter(table))};
   let bytes = opened.bytes;
   const {head, done, decoder, iterator} = opened;
-  async function* text(): AsyncIterable<string> {
-    yield head;
-    if (done) return;
-    for (;;) {
-      const r = await iterator.next();
-      if (r.done) break;
-      bytes += r.value.length;
-      yield decoder.decode(r.value);
-    }
-    yield decoder.end();
-  }
+  const text = () =>
+    decodedText({head, done, decoder, iterator}, (n) => {
+      bytes += n;
+    });
   const progress = (rows: number) => options.onProgress?.({file: source.name, bytes, rows});
   try {
     await runCsv(adapter, csv.records, csv.delimiter, text(), ctx, progress, () => (stats.quiet = true));
@@ -414,4 +400,25 @@ async function workbookAsCsv(
   } catch (error) {
     return `XLSX: ${(error as Error).message}`;
   }
+}
+
+/** The rest of an opened file as text: its sniffed head, then each chunk decoded, counting bytes. */
+async function* decodedText(
+  opened: {
+    head: string;
+    done: boolean;
+    decoder: {decode(b: Uint8Array): string; end(): string};
+    iterator: AsyncIterator<Uint8Array>;
+  },
+  count: (bytes: number) => void,
+): AsyncIterable<string> {
+  yield opened.head;
+  if (opened.done) return;
+  for (;;) {
+    const r = await opened.iterator.next();
+    if (r.done) break;
+    count(r.value.length);
+    yield opened.decoder.decode(r.value);
+  }
+  yield opened.decoder.end();
 }

@@ -2,23 +2,9 @@ import {h} from "./dom.js";
 import {formatNumber, type Lang} from "./format.js";
 import {messages} from "../i18n/messages.js";
 import {peerFormatter} from "./peer-kpis.js";
+import type {GroupStats, KpiPercentiles} from "../../loaders/benchmark/percentiles.ts";
 
 const GROUPS = ["all", "archetype", "industry", "size_band"] as const; // PEER_GROUPS, in display order
-
-interface GroupStats {
-  suppressed: boolean;
-  n: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  value_rank: number | null;
-  standing: number | null;
-}
-
-interface KpiPercentiles {
-  value: number | null;
-  groups: Partial<Record<(typeof GROUPS)[number], GroupStats>>;
-}
 
 /** Blue at or above 60, orange at or below 40, as on the KPI cards; words say the same. */
 export function tone(standing: number | null): "good" | "bad" | "middle" | "neutral" {

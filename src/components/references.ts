@@ -1,12 +1,7 @@
-/** A published figure as data/benchmarks/published.csv holds it. */
-export interface Published {
-  metric: string;
-  value: number;
-  unit: string;
-  population: string;
-  year: number | null;
-  source_url: string;
-}
+import type {PublishedFigure} from "../../loaders/benchmark/published.ts";
+
+/** A published figure as the site ships it (its note is not drawn). */
+export type Published = Omit<PublishedFigure, "note">;
 
 /** A short label for a published figure: its population and source year, e.g. "manufacturing (Zendesk 2018)". */
 export function referenceLabel(p: {population: string; year: number | null}, undated = "undated"): string {

@@ -8,7 +8,7 @@ export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 export const SCREENSHOTS = "test/output/screenshots";
 
 /** Flags that keep Debian Chromium from calling Google services on a closed network. */
-const FLAGS = [
+export const FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -16,14 +16,8 @@ import {channelOf, satisfactionOfScore} from "../vocab.ts";
 import type {TableName} from "./layout.ts";
 import {cell, excerptOf, isTrue, readTime, type TableFile} from "./tables.ts";
 import {statusTimeline, type StatusChange} from "./timeline.ts";
+import {SOURCE, STATE} from "../intercom-json.ts";
 
-const STATE: Record<string, Status> = {open: "open", closed: "solved", snoozed: "pending"};
-const SOURCE: Record<string, Channel> = {
-  conversation: "chat",
-  chat: "chat",
-  email: "email",
-  phone_call: "phone",
-};
 const OUTBOUND = new Set(["admin_initiated", "automated"]);
 
 interface Version {
