@@ -9,7 +9,7 @@
  * - closes and reopens: from the versions' `state` (timeline.ts), when the table keeps history;
  * - satisfaction: `conversation_rating_value` 1-5.
  */
-import type {Channel, Status, SurveyResponse} from "../../schema/index.ts";
+import type {SurveyResponse} from "../../schema/index.ts";
 import {maskContacts} from "../../text/mask.ts";
 import {checkTicket, newResponse, newTicket, WARNING} from "../common.ts";
 import {channelOf, satisfactionOfScore} from "../vocab.ts";
