@@ -1,5 +1,6 @@
 /** Helpers every adapter uses: blank canonical rows, hand-written validation, header lookup. */
 import type {SurveyKind, SurveyResponse, Ticket} from "../schema/index.ts";
+import {MAX_COUNT, MAX_DURATION_MINUTES, MAX_SCALE, MIN_INSTANT} from "../schema/ranges.ts";
 import {isoDate} from "../text/dates.ts";
 import {excerpt} from "../text/mask.ts";
 import {parseCount, parseDurationMinutes, parseNumber} from "../text/numbers.ts";
@@ -72,6 +73,17 @@ export const REASON = {
 };
 
 /**
+ * How values outside their documented range (schema/ranges.ts) are worded, by the kind the
+ * native engine names them with: one table, so both engines word them alike.
+ */
+export const RANGE_REASON = {
+  beforeEpoch: (ms: number) => `date before 1970 (${isoDate(ms)}): out of range`,
+  tooLong: (v: number) =>
+    `duration out of range (${v} minutes): at most ${MAX_DURATION_MINUTES} (10 years); check the unit`,
+  tooMany: (v: number) => `count out of range (${v}): at most ${MAX_COUNT}`,
+};
+
+/**
  * How the readers word their row warnings (the cell cut short); the native engine words its
  * warnings with the same.
  */
@@ -92,23 +104,34 @@ export function checkTicket(t: Ticket, now: number): Problem | null {
   if (!t.ticket_id) return {field: "ticket_id", reason: "missing"};
   if (!Number.isFinite(t.created_at)) return {field: "created_at", reason: "missing"};
   if (t.created_at > now + FUTURE_SLACK_MS) return {field: "created_at", reason: REASON.future(t.created_at)};
+  if (t.created_at < MIN_INSTANT)
+    return {field: "created_at", reason: RANGE_REASON.beforeEpoch(t.created_at)};
   if (t.solved_at !== null) {
     if (!Number.isFinite(t.solved_at)) return {field: "solved_at", reason: "not a date"};
     if (t.solved_at > now + FUTURE_SLACK_MS) return {field: "solved_at", reason: REASON.future(t.solved_at)};
     if (t.solved_at < t.created_at - 60_000)
       return {field: "solved_at", reason: REASON.beforeCreated(t.solved_at)};
+    if (t.solved_at < MIN_INSTANT) return {field: "solved_at", reason: RANGE_REASON.beforeEpoch(t.solved_at)};
   }
-  if (t.updated_at !== null && t.updated_at > now + FUTURE_SLACK_MS)
-    return {field: "updated_at", reason: REASON.future(t.updated_at)};
+  if (t.updated_at !== null) {
+    if (t.updated_at > now + FUTURE_SLACK_MS)
+      return {field: "updated_at", reason: REASON.future(t.updated_at)};
+    if (t.updated_at < MIN_INSTANT)
+      return {field: "updated_at", reason: RANGE_REASON.beforeEpoch(t.updated_at)};
+  }
   for (const k of DURATIONS) {
     const v = t[k];
     if (v === null) continue;
     if (!Number.isFinite(v)) return {field: k, reason: REASON.notNumber};
     if (v < 0) return {field: k, reason: REASON.negative(v)};
+    // Past 10 years a duration is a wrong unit or a typo, and later steps cannot read it.
+    if (v > MAX_DURATION_MINUTES) return {field: k, reason: RANGE_REASON.tooLong(v)};
   }
   for (const k of ["replies", "reopens"] as const) {
     const v = t[k];
-    if (v !== null && !(Number.isInteger(v) && v >= 0)) return {field: k, reason: REASON.notCount(v)};
+    if (v === null) continue;
+    if (!(Number.isInteger(v) && v >= 0)) return {field: k, reason: REASON.notCount(v)};
+    if (v > MAX_COUNT) return {field: k, reason: RANGE_REASON.tooMany(v)};
   }
   return null;
 }
@@ -174,6 +197,11 @@ export function checkResponse(r: SurveyResponse, now: number): Problem | null {
   if (!Number.isFinite(r.responded_at)) return {field: "responded_at", reason: "missing"};
   if (r.responded_at > now + FUTURE_SLACK_MS)
     return {field: "responded_at", reason: REASON.future(r.responded_at)};
+  if (r.responded_at < MIN_INSTANT)
+    return {field: "responded_at", reason: RANGE_REASON.beforeEpoch(r.responded_at)};
+  for (const k of ["scale_min", "scale_max"] as const)
+    if (!Number.isInteger(r[k]) || Math.abs(r[k]) > MAX_SCALE)
+      return {field: "score", reason: `scale bound out of range (${r[k]}): at most ${MAX_SCALE} either way`};
   return null;
 }
 

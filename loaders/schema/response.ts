@@ -1,4 +1,5 @@
 import {z} from "zod";
+import {MAX_SCALE, MIN_INSTANT} from "./ranges.ts";
 import {Channel} from "./ticket.ts";
 
 export const SURVEY_KINDS = ["csat", "nps", "ces"] as const;
@@ -17,10 +18,10 @@ export const SurveyResponse = z
     ticket_id: z.string().nullable(),
     kind: SurveyKind,
     score: z.number(),
-    scale_min: z.number().int(),
-    scale_max: z.number().int(),
-    /** Epoch milliseconds UTC. */
-    responded_at: z.number().int(),
+    scale_min: z.number().int().min(-MAX_SCALE).max(MAX_SCALE),
+    scale_max: z.number().int().min(-MAX_SCALE).max(MAX_SCALE),
+    /** Epoch milliseconds UTC, from 1970 (ranges.ts). */
+    responded_at: z.number().int().min(MIN_INSTANT),
     /** Verbatim with e-mail addresses and phone numbers masked; null when absent. */
     comment: z.string().nullable(),
     channel: Channel.nullable(),

@@ -1,4 +1,5 @@
 import {z} from "zod";
+import {MAX_COUNT, MAX_DURATION_MINUTES, MIN_INSTANT} from "./ranges.ts";
 
 /** Channels every source is mapped onto; the raw value is kept in `channel_raw`. */
 export const CHANNELS = ["email", "web", "chat", "messaging", "phone", "social", "api", "other"] as const;
@@ -15,10 +16,13 @@ export const SATISFACTIONS = ["unoffered", "offered", "good", "bad"] as const;
 export const Satisfaction = z.enum(SATISFACTIONS);
 export type Satisfaction = z.infer<typeof Satisfaction>;
 
-/** Instants are epoch milliseconds UTC; a null instant or duration means "has not happened". */
-const instant = z.number().int();
-const minutes = z.number().nonnegative().nullable();
-const count = z.number().int().nonnegative().nullable();
+/**
+ * Instants are epoch milliseconds UTC; a null instant or duration means "has not happened".
+ * Ranges (ranges.ts): instants from 1970, durations up to 10 years, counts up to 2^31 - 1.
+ */
+const instant = z.number().int().min(MIN_INSTANT);
+const minutes = z.number().nonnegative().max(MAX_DURATION_MINUTES).nullable();
+const count = z.number().int().nonnegative().max(MAX_COUNT).nullable();
 
 /**
  * One support ticket after ingestion. Durations are minutes; the plain field is the calendar

@@ -32,6 +32,22 @@ const UNIX_RE = /^\d{9,13}(\.\d+)?$/;
 const WEEKDAY_RE =
   /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s+)?(\d{4})$/i;
 
+/** Largest offset a zone has ever used is +14:00 (Kiribati); minutes run 0..59. */
+const MAX_OFFSET_HOURS = 14;
+
+/**
+ * Milliseconds of a numeric offset ("+05:30", "-0800", "+02"), sign included, or NaN when its
+ * hours are above 14 or its minutes above 59: "+24:00" or "+99:99" is a broken cell, not a zone.
+ */
+export function offsetMs(zone: string): number {
+  const sign = zone[0] === "-" ? -1 : 1;
+  const hhmm = zone.slice(1).replace(":", "");
+  const h = Number(hhmm.slice(0, 2));
+  const m = Number(hhmm.slice(2, 4) || 0);
+  if (!(h <= MAX_OFFSET_HOURS && m <= 59)) return NaN;
+  return sign * (h * 60 + m) * 60_000;
+}
+
 function year2(y: string): number {
   const v = Number(y);
   return y.length === 2 ? (v < 70 ? 2000 + v : 1900 + v) : v;
@@ -175,9 +191,9 @@ export class DateReader {
     if (!validYmd(y, month, d, h, mi, sec)) return this.fail(`impossible date ${y}-${month}-${d}`);
     const t = wall(y, month, d, h, mi, sec, 0);
     if (!/\d/.test(zone)) return t;
-    const sign = zone[0] === "-" ? -1 : 1;
-    const hhmm = zone.slice(1).replace(":", "");
-    return t - sign * (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(2, 4))) * 60_000;
+    const offset = offsetMs(zone);
+    if (Number.isNaN(offset)) return this.fail(badOffset(zone));
+    return t - offset;
   }
 
   private iso(s: string): number {
@@ -204,10 +220,9 @@ export class DateReader {
     );
     if (zone === undefined) return localToUtc(local, this.tz);
     if (zone === "Z" || zone === "z" || zone === "UTC") return local;
-    const sign = zone[0] === "-" ? -1 : 1;
-    const digits = zone.slice(1).replace(":", "");
-    const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
-    return local - sign * offset;
+    const offset = offsetMs(zone);
+    if (Number.isNaN(offset)) return this.fail(badOffset(zone));
+    return local - offset;
   }
 
   private slash(m: RegExpExecArray, s: string): number {
@@ -245,6 +260,10 @@ export class DateReader {
   }
 }
 
+function badOffset(zone: string): string {
+  return `offset ${zone} out of range (hours 0..${MAX_OFFSET_HOURS}, minutes 0..59)`;
+}
+
 /** One-off parse (tests, small inputs). */
 export function parseInstant(raw: string, options: DateOptions = {}): number | null {
   return new DateReader(options).read(raw);
@@ -252,5 +271,8 @@ export function parseInstant(raw: string, options: DateOptions = {}): number | n
 
 /** ISO-8601 UTC text of an instant, for messages. */
 export function isoDate(ms: number): string {
-  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : String(ms);
+  // Beyond ±8.64e15 ms a Date is invalid and toISOString throws: print the number instead.
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
+    ? new Date(ms).toISOString().slice(0, 10)
+    : String(ms);
 }

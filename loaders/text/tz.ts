@@ -40,7 +40,9 @@ function intlOffset(tz: string, at: number): number {
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   let year = get("year");
   if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
-  const local = Date.UTC(year, get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  let local = Date.UTC(year, get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  // Date.UTC reads years 0..99 as 1900..1999: set the year itself, or the offset is 1,900 years.
+  if (year >= 0 && year < 100) local = new Date(local).setUTCFullYear(year);
   return local - Math.floor(at / 1000) * 1000;
 }
 

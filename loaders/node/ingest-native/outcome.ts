@@ -8,6 +8,7 @@ import {
   implausible,
   PLAUSIBLE_MAX_MINUTES,
   PLAUSIBLE_SLACK_MINUTES,
+  RANGE_REASON,
   REASON,
   rowExcerpt,
   WARNING,
@@ -113,6 +114,7 @@ function reason(kind: string, text: string | null, num: number | null): string {
   if (kind === "negative") return REASON.negative(num!);
   if (kind === "notnumber") return REASON.notNumber;
   if (kind === "notcount") return REASON.notCount(num!);
+  if (kind in RANGE_REASON) return RANGE_REASON[kind as keyof typeof RANGE_REASON](num!);
   return text!;
 }
 

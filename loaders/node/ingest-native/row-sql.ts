@@ -6,6 +6,7 @@
  * test (test/node/ingest-engines.test.ts) fails when the two differ.
  */
 import {DURATIONS, FUTURE_SLACK_MS} from "../../formats/common.ts";
+import {MAX_COUNT, MAX_DURATION_MINUTES, MIN_INSTANT} from "../../schema/ranges.ts";
 import type {DurationField, TicketColumns} from "../../formats/ticket-csv.ts";
 import {formIsUtc} from "./date-form.ts";
 import {cell, dateForm, digits, localMs, rawTable, slowText} from "./load.ts";
@@ -45,7 +46,16 @@ interface Fail {
   when: string;
   field: string;
   /** How the reason reads: 'text' (ready in `text`) or a kind formatted from `num` in TypeScript. */
-  kind: "text" | "future" | "before" | "negative" | "notnumber" | "notcount";
+  kind:
+    | "text"
+    | "future"
+    | "before"
+    | "negative"
+    | "notnumber"
+    | "notcount"
+    | "beforeEpoch"
+    | "tooLong"
+    | "tooMany";
   text: string;
   num: string;
 }
@@ -201,6 +211,10 @@ export function rowSql(
   const rows = (name: string) => lookups.rows.get(name) ?? [];
   const fails = (name: string) => rows(name).some((r) => r.err !== null);
   const values = (names: string[]) => names.flatMap((n) => rows(n).map((r) => r.v as number | null));
+  /** A date before the earliest instant kept (1970). */
+  const earlier = (name: string, field: string): Fail[] => [
+    {when: `${name} < ${MIN_INSTANT}`, field: lit(field), kind: "beforeEpoch", text: "NULL", num: name},
+  ];
   const stageOne: Fail[] = [
     text(`id = ''`, "ticket_id", `'missing'`),
     ...(fails("dates") ? [text(`created_err IS NOT NULL`, "created_at", "created_err")] : []),
@@ -222,6 +236,8 @@ export function rowSql(
       .filter(([name]) => fails(name === "updated" || name === "solved" ? "dates" : name))
       .map(([name, field]) => text(`${name}_err IS NOT NULL`, field, `${name}_err`)),
     {when: `created > ${limit}`, field: `'created_at'`, kind: "future", text: "NULL", num: "created"},
+    // The ranges of schema/ranges.ts, in checkTicket's order.
+    ...earlier("created", "created_at"),
   ];
   if (cols.solved >= 0) {
     rules.push({
@@ -238,8 +254,9 @@ export function rowSql(
       text: "NULL",
       num: "solved",
     });
+    rules.push(...earlier("solved", "solved_at"));
   }
-  if (cols.updated >= 0)
+  if (cols.updated >= 0) {
     rules.push({
       when: `updated > ${limit}`,
       field: `'updated_at'`,
@@ -247,6 +264,8 @@ export function rowSql(
       text: "NULL",
       num: "updated",
     });
+    rules.push(...earlier("updated", "updated_at"));
+  }
   for (const f of DURATIONS) {
     // Plain digits are finite and not negative; durations between two instants can be negative.
     const own = values(cols.metrics.flatMap((x, k) => (x.field === f ? [`m${k}`] : [])));
@@ -263,8 +282,20 @@ export function rowSql(
       });
     if (derived || own.some((v) => v !== null && v < 0))
       rules.push({when: `${f} < 0`, field: lit(f), kind: "negative", text: "NULL", num: f});
+    // Plain digits can hold any length, so the range is checked whatever the lookups hold.
+    if (derived || cols.metrics.some((x) => x.field === f))
+      rules.push({
+        when: `${f} > ${double(MAX_DURATION_MINUTES)}`,
+        field: lit(f),
+        kind: "tooLong",
+        text: "NULL",
+        num: f,
+      });
   }
-  for (const f of ["replies", "reopens"])
+  for (const [f, c] of [
+    ["replies", cols.replies],
+    ["reopens", cols.reopens],
+  ] as const) {
     if (values([f]).some((v) => v !== null && !(Number.isInteger(v) && v >= 0)))
       rules.push({
         when: `NOT isfinite(${f}) OR ${f} <> floor(${f}) OR ${f} < 0`,
@@ -273,6 +304,9 @@ export function rowSql(
         text: "NULL",
         num: f,
       });
+    if (c >= 0)
+      rules.push({when: `${f} > ${MAX_COUNT}`, field: lit(f), kind: "tooMany", text: "NULL", num: f});
+  }
 
   // One CASE finds the failed rule; its field, kind, text and number follow from the rule's index.
   const rule = `CASE ${rules.map((f, k) => `WHEN ${f.when} THEN ${k}`).join(" ")} END`;
