@@ -1,5 +1,8 @@
 // What the site's pages use from the library, bundled into src/lib/servicebench.js.
 // Everything exported here must be isomorphic: no Node API.
+// First, before any module below builds or runs a schema (see the module for why).
+import "./schema/jitless.ts";
+
 export {KPIS, kpi} from "./metrics/registry.ts";
 export {TABLES, prepare} from "./metrics/prepare.ts";
 export {createTableSql} from "./metrics/runner.ts";

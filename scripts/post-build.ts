@@ -1,8 +1,11 @@
-// After `observable build`: gives every page of dist/ its language and title. Framework writes
-// `<html>` with no `lang` and one `<title>` per page source, so /fr/ and /en/ pages would share
-// an English title; the language and the catalogue's page name are known from the path.
+// After `observable build`: gives every page of dist/ its language, its title and its
+// Content-Security-Policy. Framework writes `<html>` with no `lang` and one `<title>` per page
+// source, so /fr/ and /en/ pages would share an English title; the language and the catalogue's
+// page name are known from the path. The policy hashes each page's inline scripts (scripts/csp.ts),
+// so it is computed last, on the final text.
 import {readFile, readdir, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
+import {HEADERS, withPolicy} from "./csp.ts";
 import {messages} from "../src/i18n/messages.ts";
 import {pageFacts} from "../src/i18n/page-facts.ts";
 
@@ -24,9 +27,9 @@ for (const entry of await readdir(out, {withFileTypes: true, recursive: true})) 
     'title="Toggle sidebar"',
     `title="${escape(messages(lang === "fr" ? "fr" : "en").toggleSidebar)}"`,
   );
-  if (next !== html) {
-    await writeFile(file, next);
-    pages++;
-  }
+  next = withPolicy(next);
+  await writeFile(file, next);
+  pages++;
 }
-console.log(`post-build: language and title set on ${pages} pages in ${out}/`);
+await writeFile(join(out, "_headers"), HEADERS);
+console.log(`post-build: language, title and Content-Security-Policy set on ${pages} pages in ${out}/`);

@@ -15,6 +15,8 @@ const en = {
   otherLanguage: "Français",
   switchLabel: "Version française",
   toggleSidebar: "Show or hide the menu",
+  dataMissing: (file: string) =>
+    `This page cannot be shown: its data file ${file} is missing or unreadable. Rebuild the site (npm run build) and publish the whole dist/ folder.`,
   pages: {
     overview: "Overview",
     benchmark: "Benchmark",
@@ -274,6 +276,8 @@ const fr: Messages = {
   otherLanguage: "English",
   switchLabel: "English version",
   toggleSidebar: "Afficher ou masquer le menu",
+  dataMissing: (file: string) =>
+    `Cette page ne peut pas s'afficher : son fichier de données ${file} est absent ou illisible. Reconstruisez le site (npm run build) et publiez tout le dossier dist/.`,
   pages: {
     overview: "Vue d'ensemble",
     benchmark: "Comparaison aux pairs",

@@ -51,6 +51,12 @@ export async function launch(origin: string): Promise<Browser> {
     args: FLAGS,
     viewport: {width: 1280, height: 900},
   });
+  // A Content-Security-Policy violation is a page error like any other.
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    ),
+  );
   const local = new URL(origin).host;
   const visits: Visit[] = [];
   const sizes = new Map<Visit, Promise<{url: string; bytes: number}>[]>();

@@ -1,4 +1,8 @@
+import {cp, mkdtemp, readFile, readdir, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {policyFor} from "../../scripts/csp.ts";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled, sitePages} from "./site.ts";
@@ -29,6 +33,22 @@ describe.skipIf(!chromiumAvailable)("built site in headless Chromium", () => {
       expect(pages).toContain(p);
   });
 
+  it("gives every page a Content-Security-Policy that allows its own inline scripts and no eval", async () => {
+    for (const path of await sitePages()) {
+      const file = join(
+        DIST,
+        path === "/" ? "index.html" : path.endsWith("/") ? `${path}index.html` : `${path}.html`,
+      );
+      const html = await readFile(file, "utf8");
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+      expect(policy, path).toBeDefined();
+      expect(policy, path).toBe(
+        policyFor(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, "")),
+      );
+      expect(policy, path).not.toContain("'unsafe-eval'");
+    }
+  });
+
   it("renders every page with no error, no failed request and no foreign host", async () => {
     // "/" only sends the visitor on to /fr/ or /en/ (languages.test.ts follows it).
     for (const path of (await sitePages()).filter((p) => p !== "/")) {
@@ -52,5 +72,28 @@ describe.skipIf(!chromiumAvailable)("built site in headless Chromium", () => {
     // The sql cells ran in DuckDB-WASM and a Plot chart drew their result.
     const dots = await visit.page.locator("svg circle").count();
     expect(dots).toBeGreaterThan(0);
+  });
+
+  it("says in one readable message that a data file is missing, instead of a wall of errors", async () => {
+    const copy = await mkdtemp(join(tmpdir(), "servicebench-missing-"));
+    await cp(DIST, copy, {recursive: true});
+    const data = join(copy, "_file", "data");
+    for (const f of await readdir(data)) if (f.startsWith("overview.")) await rm(join(data, f));
+    const broken = await serveDirectory(copy);
+    const other = await launch(broken.origin);
+    try {
+      for (const lang of ["en", "fr"]) {
+        const visit = await other.visit(`${broken.origin}/${lang}/`, `missing-data-${lang}`);
+        await visit.page.waitForSelector("#data-missing", {timeout: 0});
+        const message = await visit.page.locator("#data-missing").innerText();
+        expect(message).toContain("overview");
+        expect(message).toContain(lang === "fr" ? "absent ou illisible" : "missing or unreadable");
+        expect(await visit.page.locator(".observablehq--error:visible").count()).toBe(0);
+      }
+    } finally {
+      await other.close();
+      await broken.close();
+      await rm(copy, {recursive: true, force: true});
+    }
   });
 });
