@@ -1,3 +1,4 @@
+import {coarsen, OTHER} from "./coarsen.ts";
 import type {OrgSummary} from "../schema/org-summary.ts";
 import {nearestCluster} from "./distance.ts";
 import {featureVector, standardise} from "./features.ts";
@@ -75,7 +76,7 @@ export function buildClientPanel(
     throw new Error(`a panel needs at least ${MIN_PANEL} organisations, got ${summaries.length}`);
   }
   const width = Math.max(3, String(summaries.length).length);
-  const base: PanelRow[] = summaries.map((s, i) => ({
+  const coded: PanelRow[] = summaries.map((s, i) => ({
     ...roundSummary(s),
     org_code: `C${String(i + 1).padStart(width, "0")}`,
     generated_from: null,
@@ -83,6 +84,12 @@ export function buildClientPanel(
     cluster: null,
     archetype: null,
   }));
+  // No industry or country held by fewer than MIN_GROUP clients survives as itself. Size bands are
+  // four fixed bands, and a band's group under MIN_GROUP is hidden wherever it would be shown.
+  const byIndustry = coarsen(coded, "industry", MIN_GROUP);
+  const byCountry = coarsen(byIndustry.rows, "country", MIN_GROUP);
+  const base = byCountry.rows;
+  const merged = [...byIndustry.merged, ...byCountry.merged];
   const trained = summaries.length >= MIN_TRAIN ? trainModel(base, {seed}) : null;
   const model = trained?.model ?? reference;
   const rows = assignRows(base, model);
@@ -98,6 +105,9 @@ export function buildClientPanel(
           : "trained on this panel",
       description:
         `Client panel: ${rows.length} organisations reduced to per-organisation statistics, named by codes. ` +
+        (merged.length
+          ? `${merged.length} industry or country values held by fewer than ${MIN_GROUP} organisations are merged into "${OTHER}". `
+          : "") +
         MODEL_TEXT,
       model,
     },

@@ -46,6 +46,14 @@ async function datasets(): Promise<{dirs: string[]; byDir: Map<string, OrgSummar
 }
 
 describe("client panel", () => {
+  it("merges an industry held by fewer than 5 clients into other, so the panel never singles one out", async () => {
+    const rows = [...clients.slice(0, 5), summary({org_code: "Orbital Parts", industry: "Aerospace"})];
+    const panel = buildClientPanel(rows, (await readPanel()).meta.model);
+    expect(panel.rows.map((r) => r.industry)).toEqual([...Array(5).fill("Retail & wholesale"), "other"]);
+    expect(JSON.stringify(panel)).not.toContain("Aerospace");
+    expect(panel.meta.description).toMatch(/1 industry or country values? held by fewer than 5/);
+  });
+
   it("keeps per-organisation aggregates only: no names, no ticket rows", async () => {
     const {dirs, byDir, root} = await datasets();
     const out = join(root, "panel");
