@@ -1,7 +1,8 @@
 /** Shared by the survey CSV layouts: finding the score question, reading scores, building rows. */
 import type {SurveyKind} from "../schema/index.ts";
 import {maskContacts} from "../text/mask.ts";
-import {Cells, checkResponse, newResponse, rowExcerpt} from "./common.ts";
+import {peopleColumns, rowPeople} from "../privacy/people-columns.ts";
+import {Cells, checkResponse, newResponse, norm, rowExcerpt} from "./common.ts";
 import {SurveyMapping, mappingErrors, mappingKind} from "./mapping.ts";
 import type {CsvReader, FileContext} from "./types.ts";
 
@@ -113,10 +114,13 @@ export function mappedColumns(
 export function surveyReader(ctx: FileContext, header: string[], c: SurveyColumns): CsvReader {
   const cells = new Cells(ctx);
   const sink = ctx.sink;
+  // Respondents' names, masked wherever they appear in free text (comments, segments).
+  const people = peopleColumns(header.map(norm));
   return {
     dateColumns: c.at >= 0 ? [c.at] : [],
     row(f, line) {
       cells.reset();
+      if (ctx.person) for (const name of rowPeople(people, f)) ctx.person(name);
       const excluded = c.exclude?.(f) ?? null;
       if (excluded) return sink.exclude(line, excluded, rowExcerpt(header, f));
       const raw = c.scoreOf ? c.scoreOf(f) : (f[c.score] ?? "");

@@ -11,10 +11,12 @@ import {
   minutesBetween,
   newResponse,
   newTicket,
+  norm,
   rowExcerpt,
   WARNING,
 } from "./common.ts";
 import type {CsvReader, FileContext, MetricsPatch} from "./types.ts";
+import {peopleColumns, rowPeople} from "../privacy/people-columns.ts";
 import {
   channelOf,
   excludedChannel,
@@ -182,6 +184,8 @@ export interface TicketCsvPlan {
   cells: TicketCells;
   /** Status of every ticket when the layout has no status column. */
   defaultStatus: Status;
+  /** Columns naming people (loaders/privacy/people-columns.ts), read on every row for masking. */
+  people: number[][];
 }
 
 export function ticketCsvReader(
@@ -196,6 +200,10 @@ export function ticketCsvReader(
   const warned = new Set<string>();
   const at = (f: string[], i: number): string | undefined => (i < 0 ? undefined : f[i]);
   const text = (f: string[], i: number): string | null => (i < 0 ? null : read.text(f[i] ?? ""));
+  // Every name on every row, before any check can return: the masking must know them all.
+  const people = peopleColumns(header.map(norm));
+  if (cols.assignee >= 0 && !people.some((g) => g.length === 1 && g[0] === cols.assignee))
+    people.push([cols.assignee]);
 
   const used = [
     cols.id,
@@ -208,12 +216,14 @@ export function ticketCsvReader(
   ];
   used.push(cols.type, cols.channel, cols.group, cols.assignee, cols.tags, cols.satisfaction, cols.replies);
   used.push(cols.reopens, ...cols.metrics.map((m) => m.index), ...cols.flags.map((m) => m.index));
+  used.push(...people.flat());
   return {
-    ticketCsv: {header, cols, cells: read, defaultStatus: vocab.defaultStatus ?? "open"},
+    ticketCsv: {header, cols, cells: read, defaultStatus: vocab.defaultStatus ?? "open", people},
     dateColumns: [cols.created, cols.updated, cols.solved, cols.firstReplyAt].filter((i) => i >= 0),
     columns: used.filter((i) => i >= 0),
     row(f, line) {
       cells.reset();
+      if (ctx.person) for (const name of rowPeople(people, f)) ctx.person(name);
       const id = (f[cols.id] ?? "").trim();
       if (id === "") return sink.reject(line, "ticket_id", "missing", rowExcerpt(header, f));
       const created = cells.date(f[cols.created] ?? "", "created_at");

@@ -85,6 +85,8 @@ export interface FileContext {
   mapping: unknown;
   /** Pseudonymous code for an agent name or id. */
   agent(nameOrId: string): string;
+  /** A person's name read from the export (requester, agent...), masked wherever it appears in free text. */
+  person?(name: string): void;
   /** One shared copy of a repeated short string (group, priority...). */
   intern(s: string): string;
   sink: Sink;

@@ -225,6 +225,8 @@ export function zendeskReader(ctx: FileContext): JsonReader {
 
   return {
     member(key, value, line) {
+      // Side-loaded users are no rows, but their names are masked wherever free text holds them.
+      if (key === "users" && isObj(value) && typeof value.name === "string") ctx.person?.(value.name);
       if (key === null && isObj(value) && typeof value.stream === "string" && "data" in value) {
         // Airbyte record: the stream name says what the data is.
         const stream = value.stream;

@@ -20,6 +20,9 @@ import {DateReader} from "../text/dates.ts";
 import {isValidTimeZone} from "../text/tz.ts";
 import {MAX_XLSX_BYTES, readXlsx, rowsToCsv} from "../text/xlsx.ts";
 import {sniffBinary, zipProblem} from "../text/xlsx-sniff.ts";
+import {KnownNames} from "../privacy/names.ts";
+import {Masker} from "../privacy/masker.ts";
+import {protect} from "../privacy/protect.ts";
 import {Agents} from "./agents.ts";
 import {Combiner} from "./combine.ts";
 import {runCsv} from "./run-csv.ts";
@@ -49,6 +52,11 @@ export interface IngestOptions {
   now?: number;
   /** Per-dataset pseudonymisation salt for agent codes. */
   salt: string;
+  /**
+   * Names of people already met in other files of the run (the native engine's ticket CSVs); the
+   * run adds its own to it, and masks every free-text field with them all (loaders/privacy).
+   */
+  names?: KnownNames;
   onProgress?: (p: {file: string; bytes: number; rows: number}) => void;
 }
 
@@ -63,6 +71,8 @@ export interface IngestResult {
   problems: string[];
   /** Things worth knowing that cost no row (unknown channel words, assumed date order...). */
   warnings: string[];
+  /** Every person's name the run met (with `options.names`): the data owner's, never written. */
+  names: KnownNames;
 }
 
 /** Bytes of decoded text looked at to detect the format. */
@@ -73,6 +83,7 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
   const tz = runZone(options);
   const combiner = new Combiner();
   const agents = new Agents(options.salt);
+  const names = options.names ?? new KnownNames();
   const interned = new Map<string, string>();
   const intern = (s: string): string => {
     let v = interned.get(s);
@@ -92,7 +103,7 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
         .fileProblem(0, "tz", `unknown time zone "${tz}"`);
       continue;
     }
-    await ingestOne(source, options, {now, tz, combiner, agents, intern, warehouse});
+    await ingestOne(source, options, {now, tz, combiner, agents, names, intern, warehouse});
   }
   // Synced tables join across files: their tickets exist once every table is read.
   try {
@@ -106,6 +117,7 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
   const files = combiner.manifestFiles();
   const sum = (k: "rows_read" | "accepted" | "rejected" | "duplicates") =>
     files.reduce((a, f) => a + f[k], 0);
+  const lines = files.reduce((a, f) => a + (f.lines ?? 0), 0);
   const manifest: Manifest = {
     org_id: options.orgId,
     generated_at: new Date(now).toISOString(),
@@ -113,6 +125,7 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
     timezone: tz,
     files,
     totals: {
+      lines,
       rows_read: sum("rows_read"),
       accepted: sum("accepted"),
       rejected: sum("rejected"),
@@ -121,14 +134,19 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
       responses: responses.length,
     },
   };
+  // The privacy policy, once every name of the run is known (loaders/privacy/policy.ts).
+  const agentList = agents.list();
+  names.addAll(agentList.map((a) => a.name));
+  protect({tickets, responses, rejects: combiner.rejects, manifest}, new Masker(names));
   return {
     tickets,
     responses,
     manifest,
     rejects: combiner.rejects,
-    agents: agents.list(),
+    agents: agentList,
     problems: combiner.problems,
     warnings: combiner.warnings,
+    names,
   };
 }
 
@@ -137,6 +155,7 @@ interface Shared {
   tz: string;
   combiner: Combiner;
   agents: Agents;
+  names: KnownNames;
   intern: (s: string) => string;
   /** Synced warehouse tables read so far, joined at the end of the run. */
   warehouse: TableFile[];
@@ -246,6 +265,7 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
     decimalComma: found.csv?.delimiter === ";",
     mapping: options.mapping,
     agent: (name) => shared.agents.code(name),
+    person: (name) => shared.names.add(name),
     intern: shared.intern,
     sink,
   };
@@ -266,13 +286,14 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
         return;
       }
       const quiet = () => (combiner.files[f]!.quiet = true);
-      await runCsv(adapter, found.csv!.records, found.csv!.delimiter, text(), ctx, progress, quiet);
+      const lines = await runCsv(adapter, found.csv!.records, found.csv!.delimiter, text(), ctx, progress, quiet);
+      combiner.files[f]!.lines = lines;
     } else {
       if (found.shape === "csv") {
         sink.fileProblem(1, "format", `${adapter.id} expects JSON, the file is delimited text`);
         return;
       }
-      await runJson(adapter, found.shape === "jsonl", text(), ctx, progress);
+      combiner.files[f]!.lines = await runJson(adapter, found.shape === "jsonl", text(), ctx, progress);
     }
   } catch (error) {
     sink.fileProblem(rows, "file", `stopped reading: ${(error as Error).message}`);
@@ -328,6 +349,7 @@ async function collectTable(
     decimalComma: csv.delimiter === ";",
     mapping: undefined,
     agent: (name) => shared.agents.code(name),
+    person: (name) => shared.names.add(name),
     intern: shared.intern,
     sink,
   };
@@ -354,7 +376,7 @@ async function collectTable(
     });
   const progress = (rows: number) => options.onProgress?.({file: source.name, bytes, rows});
   try {
-    await runCsv(adapter, csv.records, csv.delimiter, text(), ctx, progress, () => (stats.quiet = true));
+    stats.lines = await runCsv(adapter, csv.records, csv.delimiter, text(), ctx, progress, () => (stats.quiet = true));
   } catch (error) {
     sink.fileProblem(table.lines.at(-1) ?? 0, "file", `stopped reading: ${(error as Error).message}`);
   }

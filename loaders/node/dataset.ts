@@ -1,5 +1,5 @@
 import {randomBytes} from "node:crypto";
-import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {mkdir, open, readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {z} from "zod";
 import {Manifest, Profile, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
@@ -99,8 +99,10 @@ export async function writeSidecars(
   await writeJson(file("profile"), contents.profile);
   await writeJson(file("manifest"), contents.manifest);
   await writeCsv(file("rejects"), REJECT_COLUMNS, contents.rejects);
+  await privateFile(file("agents"));
   await writeCsv(file("agents"), ["code", "name"] as const, contents.agents);
-  await writeFile(file("salt"), `${contents.salt}\n`, {mode: 0o600});
+  await privateFile(file("salt"));
+  await writeFile(file("salt"), `${contents.salt}\n`);
   // Keeps the owner's private files out of any repository the dataset is copied into.
   await writeFile(path.join(dir, ".gitignore"), "*.private*\n");
 }
@@ -157,6 +159,22 @@ function parseJson<T>(file: string, text: string, schema: z.ZodType<T>): T {
   throw new InputError(
     parsed.error.issues.map((issue) => `${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`),
   );
+}
+
+/** Mode of the owner's private files: read and written by the owner only. */
+export const PRIVATE_MODE = 0o600;
+
+/**
+ * Creates (or empties) a private file readable by its owner only, before anything is written to
+ * it: a mode given at creation is ignored for a file that already exists, so it is set again.
+ */
+async function privateFile(file: string): Promise<void> {
+  const handle = await open(file, "w", PRIVATE_MODE);
+  try {
+    await handle.chmod(PRIVATE_MODE);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {

@@ -11,6 +11,7 @@ import type {Manifest, Profile, Reject} from "../schema/index.ts";
 import {ingest, type IngestOptions} from "../ingest/index.ts";
 import {writeDataset} from "./dataset.ts";
 import {ingestNative} from "./ingest-native/index.ts";
+import {shippedSources} from "./shipped-sources.ts";
 import type {FileInput} from "./sources.ts";
 
 export type IngestEngine = "auto" | "javascript";
@@ -51,6 +52,8 @@ export async function ingestToDataset(
   extras: DatasetExtras,
 ): Promise<IngestRun> {
   let declined: string | null = null;
+  // Named relative to the input root: no absolute local path in any written file.
+  sources = shippedSources(sources);
   if ((options.engine ?? "auto") === "auto") {
     // An unexpected DuckDB error costs speed, not the dataset: the core then reads the run.
     const native = await ingestNative(sources, options, out, extras).catch((error: unknown) => ({

@@ -39,6 +39,10 @@ import {readCells} from "./read-cells.ts";
 import {createRowsTable} from "./rows-table.ts";
 import {rowSql, valuesView} from "./row-sql.ts";
 import {lit} from "../../metrics/sql.ts";
+import {KnownNames} from "../../privacy/names.ts";
+import {Masker} from "../../privacy/masker.ts";
+import {protectManifest, protectReject} from "../../privacy/protect.ts";
+import {nativePeople} from "./people.ts";
 
 /** DuckDB's memory while ingesting; beyond it, intermediate tables spill to a temporary directory. */
 const MEMORY_LIMIT = "512MB";
@@ -84,8 +88,11 @@ export async function ingestNative(
     await connection.run(`SET temp_directory = ${lit(spill)}`);
     const lookups: Lookups[] = [];
     const controls: string[] = [];
+    // Every person's name of the run is known before any free-text cell is masked: the names of
+    // the loaded ticket CSVs, then those of the files the core reads (names.ts).
+    const names = new KnownNames();
+    await connection.run("SET preserve_insertion_order = true");
     for (const [fi, file] of natives.entries()) {
-      await connection.run("SET preserve_insertion_order = true");
       // The bar counts rows from the share of bytes read: DuckDB reports no rows while it loads.
       const size = file.source.size ?? 0;
       const report = (bytes: number, rows: number) =>
@@ -96,19 +103,24 @@ export async function ingestNative(
       if ("declined" in loaded) return loaded;
       report(size, loaded.rows);
       const cells = new Lookups(runner, file, fi);
-      // Row order mattered for the load only (rowid is the record's place in the file); every
-      // later table carries its own order, and unordered writes are faster.
-      await connection.run("SET preserve_insertion_order = false");
-      const declined = await readCells(cells, file);
-      if (declined) return {declined};
+      names.addAll(await nativePeople(cells, file));
       lookups.push(cells);
+    }
+    // The core reads the survey exports of the run (they never touch tickets).
+    const coreResult = core.length > 0 ? await ingest(core, {...options, now, tz, names}) : null;
+    if (coreResult && coreResult.tickets.length > 0) return {declined: "a survey export carried tickets"};
+    const masker = new Masker(names);
+    // Row order mattered for the load only (rowid is the record's place in the file); every
+    // later table carries its own order, and unordered writes are faster.
+    await connection.run("SET preserve_insertion_order = false");
+    for (const [fi, file] of natives.entries()) {
+      const cells = lookups[fi]!;
+      const declined = await readCells(cells, file, masker);
+      if (declined) return {declined};
       const rows = rowSql(file, fi, cells, now);
       await connection.run(`CREATE VIEW ${valuesView(fi)} AS ${rows.sql}`);
       controls.push(await createRowsTable(connection, file, fi, rows.stageOne));
     }
-    // The core reads the survey exports of the run (they never touch tickets).
-    const coreResult = core.length > 0 ? await ingest(core, {...options, now, tz}) : null;
-    if (coreResult && coreResult.tickets.length > 0) return {declined: "a survey export carried tickets"};
 
     await connection.run(`CREATE VIEW sb_ctl AS ${controls.join(" UNION ALL ")}`);
     const agentCodes = await codeAgents(runner, agents, lookups);
@@ -135,6 +147,10 @@ export async function ingestNative(
     const {rejects, problems} = await nativeRejects(runner, natives);
     const odd = await nativeImplausible(runner, natives);
     const files = await nativeManifest(runner, natives);
+    // The policy on what the SQL did not write (the core's rows, rejects and manifest already had it).
+    const paths = new Map<string, string>();
+    for (const r of [...rejects, ...odd.rejects]) protectReject(r, masker, paths);
+    protectManifest({files} as Manifest, masker);
 
     let jsResponses: string | null = null;
     const unlinked = multi && coreResult ? await linkResponses(runner, coreResult, systemOf) : [];

@@ -10,6 +10,7 @@ import type {NativeFile} from "./open.ts";
 import {DURATIONS} from "../../formats/common.ts";
 import {filledDurations} from "./row-sql.ts";
 import {lit} from "../../metrics/sql.ts";
+import {shippedPathId} from "../../privacy/paths.ts";
 
 /**
  * SQL of a text already typed for its column: an ENUM, which DuckDB writes to Parquet as the
@@ -108,6 +109,8 @@ export function outputSql(
   const channelSql = (a: string) =>
     `CASE WHEN ${a}.blank IS DISTINCT FROM FALSE THEN 'other' ELSE ${a}.channel END`;
 
+  // Paths as the privacy policy ships them (loaders/privacy/paths.ts), as the core writes them.
+  const shipped = (file: NativeFile) => shippedPathId(`${file.source.name}#`).slice(0, -1);
   const tickets = natives.map((file, fi) => {
     const {cols, defaultStatus} = file.plan;
     const joins: string[] = [];
@@ -185,7 +188,7 @@ export function outputSql(
         (a) => `CASE WHEN ${a}.undef THEN NULL ELSE ${a}.sat END`,
         null,
       ),
-      source_file: constantText(file.source.name),
+      source_file: constantText(shipped(file)),
       source_line: "w.line",
     });
     return `SELECT ${values} FROM sb_win w ${joins.join(" ")} WHERE w.fi = ${fi} AND w.excluded IS NULL`;
@@ -193,7 +196,7 @@ export function outputSql(
   // Survey answers carried on the tickets kept.
   const responses = natives.flatMap((file, fi) => {
     if (file.plan.cols.satisfaction < 0) return [];
-    const name = lit(file.source.name);
+    const name = lit(shipped(file));
     const joins: string[] = [];
     const values = select(RESPONSE_TABLE, {
       org_id: org,
@@ -207,7 +210,7 @@ export function outputSql(
       comment: "NULL",
       channel: decoder(fi, joins)("channel", file.plan.cols.channel, channelText, channelSql, "other"),
       segment: "NULL",
-      source_file: constantText(file.source.name),
+      source_file: constantText(shipped(file)),
       source_line: "w.line",
     });
     return [

@@ -1,9 +1,13 @@
 /** Every lookup table of one loaded file, each filled by the core's own cell functions. */
 import type {NativeFile} from "./open.ts";
+import type {Masker} from "../../privacy/masker.ts";
 import {lookup, type Lookups} from "./lookups.ts";
 
-/** Builds the lookup tables of one file; returns a reason to decline, else null. */
-export async function readCells(lookups: Lookups, file: NativeFile): Promise<string | null> {
+/**
+ * Builds the lookup tables of one file; returns a reason to decline, else null. Free-text cells
+ * go through `masker` as the core's privacy pass masks them (loaders/privacy/protect.ts).
+ */
+export async function readCells(lookups: Lookups, file: NativeFile, masker: Masker): Promise<string | null> {
   const {cols, cells} = file.plan;
   const dates = [cols.created, cols.updated, cols.solved, cols.firstReplyAt].filter((c) => c >= 0);
   const declined = await lookups.dates(dates);
@@ -38,21 +42,24 @@ export async function readCells(lookups: Lookups, file: NativeFile): Promise<str
       return {
         blank: false,
         channel: c.channel,
-        channel_raw: c.raw,
+        channel_raw: masker.label(c.raw),
         excluded: c.excluded,
         unknown_key: c.unknownKey,
       };
     },
   );
-  const text = (raw: string) => ({value: cells.text(raw)});
-  await lookups.map("group", cols.group, {value: "VARCHAR"}, text);
-  await lookups.map("type", cols.type, {value: "VARCHAR"}, text);
-  await lookups.map("agent_name", cols.assignee, {value: "VARCHAR"}, text);
-  await lookups.map("priority", cols.priority, {value: "VARCHAR"}, (raw) => ({value: cells.priority(raw)}));
+  const label = (raw: string) => ({value: masker.label(cells.text(raw))});
+  await lookups.map("group", cols.group, {value: "VARCHAR"}, label);
+  await lookups.map("type", cols.type, {value: "VARCHAR"}, label);
+  await lookups.map("agent_name", cols.assignee, {value: "VARCHAR"}, (raw) => ({value: cells.text(raw)}));
+  await lookups.map("priority", cols.priority, {value: "VARCHAR"}, (raw) => ({
+    value: masker.label(cells.priority(raw)),
+  }));
   await lookups.map("tags", cols.tags, {tags: "VARCHAR", merged: "BOOLEAN"}, (text) => {
     const raw = text.trim();
     const tags = raw === "" ? [] : cells.tags(raw);
-    return {tags: JSON.stringify(tags), merged: tags.includes("closed_by_merge")};
+    // Merged tickets are told by the tag as read; the dataset keeps the masked tags.
+    return {tags: JSON.stringify(masker.tags(tags)), merged: tags.includes("closed_by_merge")};
   });
   // As a list column once, not a JSON text to parse on every row.
   if (cols.tags >= 0) {

@@ -4,6 +4,12 @@ import {readDataset, readProfile, type Dataset} from "../dataset.ts";
 import {UsageError} from "../errors.ts";
 import {collectInputs} from "../sources.ts";
 import {cached, fingerprint} from "./dataset-cache.ts";
+import {readFile} from "node:fs/promises";
+import {KnownNames} from "../../privacy/names.ts";
+import {Masker} from "../../privacy/masker.ts";
+import {protect} from "../../privacy/protect.ts";
+import {DATASET_FILES} from "../dataset.ts";
+import {shippedSources} from "../shipped-sources.ts";
 
 /** The demo organisation's raw exports, shipped with the project. */
 export const DEMO_DIR = "data/demo";
@@ -30,12 +36,16 @@ export async function siteDatasetKey(env = process.env): Promise<string> {
 
 async function loadSiteDataset(env: NodeJS.ProcessEnv): Promise<SiteDataset> {
   const dir = env.SERVICEBENCH_DATA || undefined;
-  if (dir) return {...(await readDataset(dir)), source: dir};
+  if (dir) return {...(await siteSafe(dir, await readDataset(dir))), source: dir};
   const inputs = await collectInputs([DEMO_DIR]);
   const profile = inputs.profileFile ? await readProfile(inputs.profileFile) : null;
   if (!profile) throw new UsageError(`${path.join(DEMO_DIR, "profile.json")} is missing`);
   // A fixed salt keeps the demo's agent codes stable from one build to the next.
-  const result = await ingest(inputs.sources, {orgId: profile.org_id, tz: profile.timezone, salt: "demo"});
+  const result = await ingest(shippedSources(inputs.sources), {
+    orgId: profile.org_id,
+    tz: profile.timezone,
+    salt: "demo",
+  });
   return {
     tickets: result.tickets,
     responses: result.responses,
@@ -43,4 +53,26 @@ async function loadSiteDataset(env: NodeJS.ProcessEnv): Promise<SiteDataset> {
     profile,
     source: "demo",
   };
+}
+
+/**
+ * A dataset as the site may show it: the privacy policy applied again (loaders/privacy/policy.ts),
+ * so a dataset written before it, or edited by hand, ships no address, phone number, agent name
+ * or local path either. The agents' names come from the owner's private file, when it is there.
+ */
+async function siteSafe(dir: string, dataset: Dataset): Promise<Dataset> {
+  const names = new KnownNames();
+  const agents = await readFile(path.join(dir, DATASET_FILES.agents), "utf8").catch(() => "");
+  for (const line of agents.split("\n").slice(1)) {
+    const comma = line.indexOf(",");
+    if (comma > 0) names.add(unquote(line.slice(comma + 1)));
+  }
+  protect({...dataset, rejects: []}, new Masker(names));
+  return dataset;
+}
+
+/** One CSV cell as `writeCsv` writes it: quotes and the formula guard undone. */
+function unquote(cell: string): string {
+  const text = cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
