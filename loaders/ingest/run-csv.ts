@@ -1,12 +1,18 @@
-/** Drives a CSV adapter over a decoded text stream: header rows, date-order sampling, rows. */
+/**
+ * Drives a CSV adapter over a decoded text stream: header rows, date-order sampling, rows.
+ * Lines the parser cannot read as rows (a stray quote's damage, records over the limit) are
+ * rejected one by one, so every line of the file is a row read, a header, or blank.
+ */
 import type {CsvAdapter, CsvReader, FileContext} from "../formats/types.ts";
 import {rowExcerpt} from "../formats/common.ts";
+import {excerpt} from "../text/mask.ts";
 import {CsvParser, type Delimiter} from "../text/csv.ts";
 
 /** Data rows sampled for the day/month order before any row is read. */
 /** Records read before any row: the reader is opened on them and their dates set the day/month order. */
 export const SAMPLE_ROWS = 500;
 
+/** Returns the file's physical lines (for the manifest). */
 export async function runCsv(
   adapter: CsvAdapter,
   headRecords: string[][],
@@ -15,7 +21,7 @@ export async function runCsv(
   ctx: FileContext,
   onRows: (rows: number) => void,
   quiet: () => void,
-): Promise<void> {
+): Promise<number> {
   const sink = ctx.sink;
   const headerCount = Math.max(1, adapter.headerRows(headRecords, ctx.mapping));
   const header: string[][] = [];
@@ -84,6 +90,8 @@ export async function runCsv(
   const parser = new CsvParser((fields, line) => {
     if (header.length < headerCount) {
       header.push(fields);
+      // Records that run over lines are checked against the header's width from now on.
+      if (header.length === 1) parser.width = fields.length;
       return;
     }
     if (reader === null && failed === null) {
@@ -93,6 +101,13 @@ export async function runCsv(
     }
     feed(fields, line);
   }, delimiter);
+  parser.onDamage = (line, reason, text) => {
+    rows++;
+    // The line is not a row: its cells are cut at every delimiter, so the header's personal
+    // columns are hidden where they line up.
+    const cells = text.split(delimiter);
+    sink.reject(line, "row", reason, header[0] ? rowExcerpt(header[0], cells) : excerpt(text));
+  };
 
   let lastReport = 0;
   for await (const chunk of text) {
@@ -105,11 +120,19 @@ export async function runCsv(
   parser.end();
   if (header.length === 0) {
     sink.fileProblem(1, "file", "no header row");
-    return;
+    return parser.lines;
   }
   if (reader === null && failed === null) start();
-  if (parser.unterminatedQuoteLine !== null)
-    sink.warn(parser.unterminatedQuoteLine, "row", "file ends inside a quoted field (truncated file?)");
+  if (parser.unterminatedQuoteLine !== null) {
+    // Only before the header is known (the parser recovers after it): the rest is lost.
+    const from = parser.unterminatedQuoteLine;
+    sink.fileProblem(
+      from,
+      "row",
+      `unclosed quote opened on line ${from} swallowed lines ${from}..${parser.lines} to the end of the file`,
+    );
+  }
   (reader as CsvReader | null)?.end?.();
   onRows(rows);
+  return parser.lines;
 }

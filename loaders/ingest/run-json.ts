@@ -1,24 +1,26 @@
 /** Drives a JSON adapter over a decoded text stream, one record at a time. */
 import type {FileContext, JsonAdapter} from "../formats/types.ts";
 import {excerpt} from "../text/mask.ts";
+import {parseJsonExactIds} from "../text/json-ids.ts";
 import {JsonLinesScanner, JsonMemberScanner, type JsonMember} from "../text/json-stream.ts";
+import {limitText, MAX_RECORD_CHARS} from "../text/limits.ts";
 
-const MAX_ROOT_RECORD = 64 * 2 ** 20;
-
+/** Returns the records the file holds (for the manifest; see JsonEnd.records). */
 export async function runJson(
   adapter: JsonAdapter,
   lines: boolean,
   text: AsyncIterable<string>,
   ctx: FileContext,
   onRows: (rows: number) => void,
-): Promise<void> {
+): Promise<number> {
   const reader = adapter.open(ctx);
   let rows = 0;
   const onMember = (m: JsonMember): void => {
     rows++;
     let value: unknown;
     try {
-      value = JSON.parse(m.text);
+      // Ids past 2^53 stay exact digits: rounded, two tickets would merge into one.
+      value = parseJsonExactIds(m.text);
     } catch (error) {
       ctx.sink.reject(m.line, "json", `malformed JSON: ${(error as Error).message}`, excerpt(m.text, 60));
       return;
@@ -34,7 +36,14 @@ export async function runJson(
       );
     }
   };
-  const scanner = lines ? new JsonLinesScanner(onMember) : new JsonMemberScanner(onMember);
+  const onTooLong = (m: Omit<JsonMember, "text">): void => {
+    rows++;
+    const what = m.key === null ? "record" : `"${m.key}" record`;
+    ctx.sink.reject(m.line, "record", `${what} longer than the ${limitText(MAX_RECORD_CHARS)} limit`, "");
+  };
+  const scanner = lines
+    ? new JsonLinesScanner(onMember, {onTooLong})
+    : new JsonMemberScanner(onMember, {onTooLong});
   let first = true;
   let whole: string[] | null = null;
   let size = 0;
@@ -44,9 +53,9 @@ export async function runJson(
     if (whole) {
       // A single record at the root: small by nature, read whole.
       size += chunk.length;
-      if (size > MAX_ROOT_RECORD) {
-        ctx.sink.fileProblem(1, "json", "a single root record larger than 64 MB");
-        return;
+      if (size > MAX_RECORD_CHARS) {
+        ctx.sink.fileProblem(1, "json", `a single root record longer than the ${limitText(MAX_RECORD_CHARS)} limit`);
+        return 1;
       }
       whole.push(chunk);
       continue;
@@ -56,14 +65,16 @@ export async function runJson(
   }
   if (whole) {
     const all = whole.join("");
-    if (all.trim() === "") ctx.sink.fileProblem(1, "file", "empty file");
+    const empty = all.trim() === "";
+    if (empty) ctx.sink.fileProblem(1, "file", "empty file");
     else onMember({key: null, text: all, line: 1, index: -1});
     reader.end?.();
     onRows(rows);
-    return;
+    return empty ? 0 : 1;
   }
   const end = scanner.end();
   if (end.error) ctx.sink.fileProblem(end.line, "json", end.error);
   reader.end?.();
   onRows(rows);
+  return end.records;
 }

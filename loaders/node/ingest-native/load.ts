@@ -158,6 +158,8 @@ export async function loadRaw(
   const oneLineEach = lines.lf === rows + (lines.lastIsLf ? 1 : 0);
   if (!oneLineEach || (lines.cr !== 0 && lines.cr !== lines.lf))
     return {declined: `${file.source.name}: records span several lines (or blank lines)`};
+  // LF or CRLF ends, one per line; a last line without an end counts (the core's count).
+  file.lines = lines.lf + (lines.lastIsLf ? 0 : 1);
   return {rows};
 }
 

@@ -26,6 +26,8 @@ export interface NativeFile {
   dateForms: Map<number, DateForm>;
   /** Records per byte in the file's first bytes, to turn bytes read into an estimate of rows. */
   recordsPerByte: number;
+  /** Physical lines of the file, set by loadRaw (the manifest's `lines`, as the core counts them). */
+  lines: number | null;
 }
 
 /**
@@ -115,5 +117,6 @@ export async function openFile(
     dateColumns: reader.dateColumns,
     dateForms: new Map(),
     recordsPerByte: Math.max(records.length - 1, 1) / Math.max(head.length, 1),
+    lines: null,
   };
 }
