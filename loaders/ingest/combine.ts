@@ -85,6 +85,8 @@ export interface FileStats {
   file: string;
   format: string;
   content: string;
+  /** Physical lines or records of the file, counted apart from the parse; null until read through. */
+  lines: number | null;
   read: number;
   accepted: number;
   rejected: number;
@@ -149,6 +151,7 @@ export class Combiner {
       file,
       format,
       content,
+      lines: null,
       read: 0,
       accepted: 0,
       rejected: 0,
@@ -470,6 +473,7 @@ export class Combiner {
       file: s.file,
       format: s.format,
       content: s.kinds.size ? [...s.kinds].join("+") : s.content,
+      lines: s.lines,
       rows_read: s.read,
       accepted: s.accepted,
       rejected: s.rejected,

@@ -190,6 +190,7 @@ export async function ingestNative(
       timezone: tz,
       files: manifestFiles,
       totals: {
+        lines: manifestFiles.reduce((a, f) => a + (f.lines ?? 0), 0),
         rows_read: sum("rows_read"),
         accepted: sum("accepted"),
         rejected: sum("rejected"),

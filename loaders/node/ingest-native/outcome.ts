@@ -264,6 +264,7 @@ export async function nativeManifest(runner: NativeRunner, natives: NativeFile[]
       file: file.source.name,
       format: file.adapterId,
       content: "tickets",
+      lines: file.lines,
       rows_read: c.read as number,
       accepted: kept,
       rejected: (c.invalid as number) + left,
