@@ -20,6 +20,12 @@ function questions(row: string[]): string[] {
   return row.map((h) => (h.trim() ? (last = h) : last));
 }
 
+/** True when the record under the header has a respondent id: an answer, not the sub-labels. */
+function secondRowMissing(head: string[][]): boolean {
+  const id = col((head[0] ?? []).map(norm), "respondent id");
+  return id >= 0 && (head[1]?.[id] ?? "").trim() !== "";
+}
+
 export const surveyMonkeyCsv: CsvAdapter = {
   kind: "csv",
   id: "surveymonkey-csv",
@@ -28,10 +34,19 @@ export const surveyMonkeyCsv: CsvAdapter = {
     const h = (head[0] ?? []).map(norm);
     return h.includes("respondent id") && h.includes("collector id") ? 0.9 : 0;
   },
-  headerRows: () => 2,
+  // Row 2 holds the sub-labels, blank under "Respondent ID"; an id there is an answer, so the
+  // export lost its second header row and reading row 2 as labels would drop it.
+  headerRows: (head) => (secondRowMissing(head) ? 1 : 2),
   open(header, ctx) {
     const q = questions(header[0]!);
-    const sub = header[1] ?? [];
+    if (header[1] === undefined)
+      return {
+        field: "header",
+        reason:
+          'the second header row is missing (SurveyMonkey writes "Response", "Open-Ended Response"... ' +
+          'under the questions, and nothing under "Respondent ID"); row 2 holds answers: export "All responses" with both header rows',
+      };
+    const sub = header[1];
     const h = header[0]!.map(norm);
     const mapped = mappedColumns(ctx, q);
     if (mapped) return "field" in mapped ? mapped : surveyReader(ctx, q, mapped);

@@ -3,6 +3,7 @@ import {EXIT, InputError, UsageError} from "./errors.ts";
 import {registerCommands} from "./commands/index.ts";
 import {rejectUnknownOptions} from "./unknown-option.ts";
 import {SERVICEBENCH_VERSION} from "../ingest/index.ts";
+import {printable} from "../text/terminal.ts";
 
 /** Builds the `servicebench` program; subcommands live one per module in `commands/`. */
 export function program(): Command {
@@ -30,16 +31,17 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // Messages can quote file names and cells: printable() keeps their control characters inert.
     if (error instanceof UsageError) {
-      process.stderr.write(`servicebench: ${error.message}\n`);
+      process.stderr.write(`servicebench: ${printable(error.message)}\n`);
       return EXIT.usage;
     }
     if (error instanceof InputError) {
-      for (const line of error.problems) process.stderr.write(`${line}\n`);
+      for (const line of error.problems) process.stderr.write(`${printable(line)}\n`);
       return EXIT.input;
     }
     // Anything else is our bug, not the user's: say so in one line, keep the stack for DEBUG.
-    process.stderr.write(`servicebench: internal error: ${(error as Error).message}\n`);
+    process.stderr.write(`servicebench: internal error: ${printable((error as Error).message)}\n`);
     if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return EXIT.input;
   }

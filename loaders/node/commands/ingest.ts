@@ -1,9 +1,10 @@
-import {readFile} from "node:fs/promises";
+import {readFile, stat} from "node:fs/promises";
 import path from "node:path";
 import {Command, Option} from "commander";
 import {FORMAT_IDS} from "../../formats/index.ts";
 import {checkMapping, mappingZone} from "../../formats/mapping.ts";
 import {chooseZone} from "../../ingest/zone.ts";
+import {printable, printableLines} from "../../text/terminal.ts";
 import {isValidTimeZone} from "../../text/tz.ts";
 import {DATASET_FILES, datasetSalt, defaultProfile, readProfile} from "../dataset.ts";
 import {InputError, UsageError} from "../errors.ts";
@@ -75,6 +76,7 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
       `--tz "${options.tz}" is not an IANA time zone (e.g. Europe/Paris, America/New_York)`,
     );
   }
+  await checkOut(options.out);
   const mapping = options.mapping === undefined ? undefined : await readMapping(options.mapping);
   const inputs = await collectInputs(paths, options.mapping === undefined ? [] : [options.mapping]);
   if (inputs.sources.length === 0) throw new UsageError(`no export files found in ${paths.join(", ")}`);
@@ -119,9 +121,12 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
     progress.stop();
   }
 
-  const out = process.stdout;
+  // File names, header cells and values reach the terminal only through printable().
+  const out = {write: (text: string) => process.stdout.write(printableLines(text))};
   out.write(formatSummary(result.manifest, result.rejects));
   if (inputs.skipped.length > 0) out.write(`skipped (not exports): ${inputs.skipped.join(", ")}\n`);
+  if (inputs.followed.length > 0) out.write(`followed symbolic links: ${inputs.followed.join(", ")}\n`);
+  if (inputs.refused.length > 0) out.write(`not read (not regular files): ${inputs.refused.join(", ")}\n`);
   if (result.declined !== null) out.write(`\nRead by the core engine: ${result.declined}\n`);
   out.write(
     `\nWrote ${result.tickets.toLocaleString("en-US")} tickets and ` +
@@ -146,10 +151,35 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
       `${path.join(options.out, DATASET_FILES.agents)} maps agent codes to names: keep it private, never share it\n`,
     );
   }
-  for (const note of zone.notes) process.stderr.write(`warning: ${note}\n`);
-  for (const warning of result.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
-  if (result.problems.length > 0) throw new InputError(capProblems(result.problems, options.out));
+  for (const note of zone.notes) process.stderr.write(`warning: ${printable(note)}\n`);
+  for (const warning of result.warnings ?? []) process.stderr.write(`warning: ${printable(warning)}\n`);
+  if (result.problems.length > 0)
+    throw new InputError(capProblems(result.problems, options.out).map((line) => printable(line)));
   return result;
+}
+
+/**
+ * `--out` must be a directory, or a path one can be made at: a file there (or on the way there)
+ * is a usage error before anything is read, not a failure after the whole ingest.
+ */
+async function checkOut(out: string): Promise<void> {
+  let at = path.resolve(out);
+  for (;;) {
+    const info = await stat(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+      throw new UsageError(`--out ${out}: cannot be used (${error.code ?? error.message})`);
+    });
+    if (info?.isDirectory()) return;
+    if (info)
+      throw new UsageError(
+        at === path.resolve(out)
+          ? `--out ${out}: is a file, not a directory: name the dataset directory to write`
+          : `--out ${out}: ${at} is a file, not a directory`,
+      );
+    const parent = path.dirname(at);
+    if (parent === at) return;
+    at = parent;
+  }
 }
 
 /** The first problems, then one line saying how many more are in rejects.csv. */
