@@ -126,7 +126,6 @@ export class CsvParser {
   private recLine = 1;
   /** Characters of the current record in earlier chunks. */
   private recLength = 0;
-  private firstQuoted = false;
   /** Text followed a closing quote in this record. */
   private stray = false;
   private quoteLine = 1;
@@ -250,76 +249,108 @@ export class CsvParser {
       }
       if (i >= n) break;
       let state = this.state;
-      if (state === QUOTED) {
-        const q = s.indexOf('"', i);
-        const b = q < 0 ? n : q;
-        if (this.after === null) {
-          const e = this.nextEnd(s, i);
-          if (e < b) {
-            if (this.mode === SKIP) {
-              // A record already over the limit runs over lines: they are read as lines.
-              this.line++;
-              this.startRecovery();
-              i = CsvParser.past(s, e);
-              continue;
+      let k = i;
+      let c = 0;
+      if (state === FIELD && this.mode === READ && s.charCodeAt(i) === QUOTE) {
+        // The common quoted field: closed in this chunk, on its line, before a delimiter or a
+        // line end. Read at once; anything else goes the long way below.
+        const q = s.indexOf('"', i + 1);
+        c = q >= 0 && q + 1 < n ? s.charCodeAt(q + 1) : QUOTE;
+        if ((c === delim || c === LF || c === CR) && this.nextEnd(s, i) > q) {
+          const w = this.wanted;
+          const col = this.fields.length;
+          this.fields.push(w === null || col >= w.length || w[col] === 1 ? s.slice(i + 1, q) : "");
+          k = q + 1;
+        } else k = -1;
+      } else k = -1;
+      if (k < 0) {
+        if (state === QUOTED) {
+          const q = s.indexOf('"', i);
+          const b = q < 0 ? n : q;
+          if (this.after === null) {
+            const e = this.nextEnd(s, i);
+            if (e < b) {
+              if (this.mode === SKIP) {
+                // A record already over the limit runs over lines: they are read as lines.
+                this.line++;
+                this.startRecovery();
+                i = CsvParser.past(s, e);
+                continue;
+              }
+              this.after = [];
+              afterStart = CsvParser.past(s, e);
             }
-            this.after = [];
-            afterStart = CsvParser.past(s, e);
           }
+          this.line += this.endsIn(s, i, b);
+          if (this.mode === READ && this.wants()) this.parts.push(s.slice(i, b));
+          if (q < 0) {
+            i = n;
+            break;
+          }
+          i = q + 1;
+          this.state = QUOTE_SEEN;
+          continue;
         }
-        this.line += this.endsIn(s, i, b);
-        if (this.mode === READ && this.wants()) this.parts.push(s.slice(i, b));
-        if (q < 0) {
+        if (state === QUOTE_SEEN) {
+          if (s.charCodeAt(i) === QUOTE) {
+            if (this.mode === READ && this.wants()) this.parts.push('"');
+            i++;
+            this.state = QUOTED;
+            continue;
+          }
+          // Stray text after the closing quote is kept, as spreadsheets do; in a record that
+          // runs over lines it tells a stray quote that swallowed them.
+          c = s.charCodeAt(i);
+          if (c !== delim && c !== LF && c !== CR) this.stray = true;
+          state = this.state = PLAIN;
+        } else if (state === FIELD) {
+          if (s.charCodeAt(i) === QUOTE) {
+            this.quoteLine = this.line;
+            this.state = QUOTED;
+            i++;
+            continue;
+          }
+          state = this.state = PLAIN;
+        }
+        k = i;
+        while (k < n) {
+          c = s.charCodeAt(k);
+          if (c === delim || c === LF || c === CR) break;
+          k++;
+        }
+        if (k === n) {
+          if (this.mode === READ && k > i && this.wants()) this.parts.push(s.slice(i, n));
           i = n;
           break;
         }
-        i = q + 1;
-        this.state = QUOTE_SEEN;
-        continue;
+        if (this.parts.length === 0 && this.mode === READ) {
+          const w = this.wanted;
+          const col = this.fields.length;
+          this.fields.push(w === null || col >= w.length || w[col] === 1 ? s.slice(i, k) : "");
+        } else this.endField(s, i, k);
       }
-      if (state === QUOTE_SEEN) {
-        if (s.charCodeAt(i) === QUOTE) {
-          if (this.mode === READ && this.wants()) this.parts.push('"');
-          i++;
-          this.state = QUOTED;
-          continue;
-        }
-        // Stray text after the closing quote is kept, as spreadsheets do; in a record that runs
-        // over lines it tells a stray quote that swallowed them.
-        const c = s.charCodeAt(i);
-        if (c !== delim && c !== LF && c !== CR) this.stray = true;
-        state = this.state = PLAIN;
-      } else if (state === FIELD) {
-        if (s.charCodeAt(i) === QUOTE) {
-          if (this.fields.length === 0) this.firstQuoted = true;
-          this.quoteLine = this.line;
-          this.state = QUOTED;
-          i++;
-          continue;
-        }
-        state = this.state = PLAIN;
-      }
-      let k = i;
-      let c = 0;
-      while (k < n) {
-        c = s.charCodeAt(k);
-        if (c === delim || c === LF || c === CR) break;
-        k++;
-      }
-      if (k === n) {
-        if (this.mode === READ && k > i && this.wants()) this.parts.push(s.slice(i, n));
-        i = n;
-        break;
-      }
-      this.endField(s, i, k);
       if (c === delim) {
         i = k + 1;
         this.state = FIELD;
         continue;
       }
+      // Blank lines are not records (told from the text: an unread cell also comes back "").
+      const blank = this.recLength === 0 && k === recStart;
       i = CsvParser.past(s, k);
       this.line++;
-      const rest = this.endRecord(s, i, recStart, afterStart, this.line - 1, false);
+      if (this.mode === READ && this.after === null && this.recLength + (i - recStart) <= this.maxRecord) {
+        // The common record: on one line, within the limit.
+        const fields = this.fields;
+        this.fields = [];
+        this.state = FIELD;
+        if (!blank) this.onRecord(fields, this.recLine);
+        this.stray = false;
+        this.recLength = 0;
+        this.recLine = this.line;
+        recStart = i;
+        continue;
+      }
+      const rest = this.endRecord(s, i, recStart, afterStart, this.line - 1, false, blank);
       if (rest !== null) {
         // Damage: the lines after the record's first one are read again, as lines.
         s = rest;
@@ -345,12 +376,12 @@ export class CsvParser {
     if (!open) return;
     const last = this.tail ? this.line : this.line - 1;
     if (this.state === QUOTED) {
-      const rest = this.endRecord(s, n, recStart, afterStart, last, true);
+      const rest = this.endRecord(s, n, recStart, afterStart, last, true, false);
       if (rest !== null) this.run(rest, true);
       return;
     }
     if (this.mode === READ) this.endField(s, n, n);
-    const rest = this.endRecord(s, n, recStart, afterStart, last, false);
+    const rest = this.endRecord(s, n, recStart, afterStart, last, false, false);
     if (rest !== null) this.run(rest, true);
   }
 
@@ -378,6 +409,7 @@ export class CsvParser {
     afterStart: number,
     last: number,
     unclosed: boolean,
+    blank: boolean,
   ): string | null {
     if (this.after !== null && afterStart >= 0) this.after.push(s.slice(afterStart));
     const length = this.recLength + (end - recStart);
@@ -401,10 +433,7 @@ export class CsvParser {
           ? `quote opened on line ${n} swallowed ${span}, up to a quote followed by text`
           : `quote opened on line ${n} swallowed ${span}, leaving a row of ${this.fields.length} fields where the header has ${this.width}`;
       rest = this.damaged(why);
-    } else if (!(this.fields.length === 1 && this.fields[0] === "" && !this.firstQuoted)) {
-      // Blank lines are not records.
-      this.onRecord(this.fields, this.recLine);
-    }
+    } else if (!blank) this.onRecord(this.fields, this.recLine);
     this.resetRecord();
     return rest;
   }
@@ -451,10 +480,9 @@ export class CsvParser {
 
   private resetRecord(): void {
     this.fields = [];
-    this.parts = [];
+    if (this.parts.length > 0) this.parts = [];
     this.after = null;
     this.recLength = 0;
-    this.firstQuoted = false;
     this.stray = false;
     this.state = FIELD;
     this.recLine = this.line;
