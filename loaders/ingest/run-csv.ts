@@ -129,7 +129,7 @@ export async function runCsv(
     sink.fileProblem(
       from,
       "row",
-      `unclosed quote opened on line ${from} swallowed lines ${from}..${parser.lines} to the end of the file`,
+      `unclosed quote opened on line ${from} swallowed ${parser.lines - from + 1} lines (${from} to ${parser.lines}) to the end of the file`,
     );
   }
   (reader as CsvReader | null)?.end?.();

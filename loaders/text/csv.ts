@@ -426,7 +426,9 @@ export class CsvParser {
       (unclosed || (this.after !== null && (this.stray || !fitsWidth(this.fields, this.width))))
     ) {
       const n = this.recLine;
-      const span = `lines ${n}..${last} (${last - n + 1} line${last === n ? "" : "s"})`;
+      // Worded so no two numbers touch: reasons pass the contact masking, which would read
+      // "3..200001 (199999" as a phone number.
+      const span = `${last - n + 1} line${last === n ? "" : "s"} (${n} to ${last})`;
       const why = unclosed
         ? `unclosed quote opened on line ${this.quoteLine} swallowed ${span} to the end of the file`
         : this.stray
