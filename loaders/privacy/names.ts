@@ -96,7 +96,7 @@ export class KnownNames {
     }
     let out = "";
     let last = 0;
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const w = words[i]!;
       let len = 0;
       for (const seq of this.sequences.get(w.k) ?? []) {

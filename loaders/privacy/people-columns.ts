@@ -27,5 +27,7 @@ export function peopleColumns(header: readonly string[]): number[][] {
 
 /** The names a row gives, as `peopleColumns` groups them. */
 export function rowPeople(groups: readonly number[][], fields: readonly string[]): string[] {
-  return groups.map((g) => (g.length === 1 ? (fields[g[0]!] ?? "") : g.map((c) => fields[c] ?? "").join(" ")));
+  return groups.map((g) =>
+    g.length === 1 ? (fields[g[0]!] ?? "") : g.map((c) => fields[c] ?? "").join(" "),
+  );
 }

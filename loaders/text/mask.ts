@@ -22,7 +22,7 @@ const EMAIL_RE = new RegExp(
   "giu",
 );
 /** Cheap test before the address scan: no "@" form, no address. */
-const AT_HINT = /@|＠|﹫|%40|&#0*64;|&commat;|[(\[{<]\s?at\s?[)\]}>]/i;
+const AT_HINT = /@|＠|﹫|%40|&#0*64;|&commat;|[([{<]\s?at\s?[)\]}>]/i;
 
 /**
  * A phone candidate: an optional "+", digits of any script (Arabic-Indic too) with spaces, dots,
@@ -30,10 +30,14 @@ const AT_HINT = /@|＠|﹫|%40|&#0*64;|&commat;|[(\[{<]\s?at\s?[)\]}>]/i;
  * number, never the middle of a word.
  */
 const PHONE = "(?<![\\p{L}\\p{N}])\\+?\\(?\\p{Nd}[\\p{Nd}\\s().\\/\\-–]{5,}\\p{Nd}";
-/** Toll-free numbers spelled with letters: "1-800-FLOWERS", "(888) GO-FEDEX". Upper case only. */
+/**
+ * Toll-free numbers spelled with letters: "1-800-FLOWERS", "(888) GO-FEDEX", and lower-cased as
+ * vocabulary fields store them ("1-800-flowers" as a priority word).
+ */
 const VANITY_RE =
-  /(?<![\p{L}\p{N}])(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
-const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
+  /(?<![\p{L}\p{N}])(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/giu;
+/** A date at the start of a candidate; "06.12.34.56.78" goes on past it, so it is a phone. */
+const DATE_LIKE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([./-])\d{1,2}\1\d{2,4})(?![./-]\d)/;
 /**
  * Timestamps whose digit runs look like a phone number: Twitter's "Wed Oct 11 06:55:44 +0000
  * 2017" (the "44 +0000 2017" after the minutes), or any clock time followed by a numeric offset.
@@ -53,7 +57,7 @@ function maskPhone(candidate: string): string {
   const digits = candidate.match(DIGIT)?.length ?? 0;
   if (digits < 7 || DATE_LIKE.test(candidate)) return candidate;
   const core = candidate.trim();
-  const separated = /[\s().\/\-–]/u.test(core);
+  const separated = /[\s()./\-–]/u.test(core);
   // A bare run of 7 or 8 digits is more often an id or a date (20240115) than a phone.
   if (!separated && !core.startsWith("+")) {
     if (digits < BARE_DIGITS_MASKED || EPOCH_LIKE.test(core)) return candidate;
