@@ -199,6 +199,11 @@ export function checkResponse(r: SurveyResponse, now: number): Problem | null {
     return {field: "responded_at", reason: REASON.future(r.responded_at)};
   if (r.responded_at < MIN_INSTANT)
     return {field: "responded_at", reason: RANGE_REASON.beforeEpoch(r.responded_at)};
+  if (!(r.scale_min < r.scale_max))
+    return {
+      field: "score",
+      reason: `empty scale ${r.scale_min}..${r.scale_max}: its minimum must be below its maximum`,
+    };
   for (const k of ["scale_min", "scale_max"] as const)
     if (!Number.isInteger(r[k]) || Math.abs(r[k]) > MAX_SCALE)
       return {field: "score", reason: `scale bound out of range (${r[k]}): at most ${MAX_SCALE} either way`};
