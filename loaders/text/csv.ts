@@ -126,6 +126,8 @@ export class CsvParser {
   private recLine = 1;
   /** Characters of the current record in earlier chunks. */
   private recLength = 0;
+  /** Empty cells past the header's width, not added yet (see add). */
+  private blanks = 0;
   /** Text followed a closing quote in this record. */
   private stray = false;
   private quoteLine = 1;
@@ -259,7 +261,7 @@ export class CsvParser {
         if ((c === delim || c === LF || c === CR) && this.nextEnd(s, i) > q) {
           const w = this.wanted;
           const col = this.fields.length;
-          this.fields.push(w === null || col >= w.length || w[col] === 1 ? s.slice(i + 1, q) : "");
+          this.add(w === null || col >= w.length || w[col] === 1 ? s.slice(i + 1, q) : "");
           k = q + 1;
         } else k = -1;
       } else k = -1;
@@ -326,7 +328,7 @@ export class CsvParser {
         if (this.parts.length === 0 && this.mode === READ) {
           const w = this.wanted;
           const col = this.fields.length;
-          this.fields.push(w === null || col >= w.length || w[col] === 1 ? s.slice(i, k) : "");
+          this.add(w === null || col >= w.length || w[col] === 1 ? s.slice(i, k) : "");
         } else this.endField(s, i, k);
       }
       if (c === delim) {
@@ -342,6 +344,7 @@ export class CsvParser {
         // The common record: on one line, within the limit.
         const fields = this.fields;
         this.fields = [];
+        this.blanks = 0;
         this.state = FIELD;
         if (!blank) this.onRecord(fields, this.recLine);
         this.stray = false;
@@ -388,14 +391,28 @@ export class CsvParser {
   private endField(s: string, from: number, to: number): void {
     if (this.mode !== READ) return;
     if (!this.wants()) {
-      this.fields.push("");
+      this.add("");
       this.parts.length = 0;
-    } else if (this.parts.length === 0) this.fields.push(s.slice(from, to));
+    } else if (this.parts.length === 0) this.add(s.slice(from, to));
     else {
       this.parts.push(s.slice(from, to));
-      this.fields.push(this.parts.join(""));
+      this.add(this.parts.join(""));
       this.parts = [];
     }
+  }
+
+  /**
+   * Adds a cell to the record. Empty cells past the header's width are only counted until a
+   * cell with text follows them: trailing ones are a trailing delimiter's (the caller drops
+   * them), and a line of delimiters then costs no array of empty strings.
+   */
+  private add(value: string): void {
+    if (value === "" && this.width !== null && this.fields.length >= this.width) {
+      this.blanks++;
+      return;
+    }
+    for (; this.blanks > 0; this.blanks--) this.fields.push("");
+    this.fields.push(value);
   }
 
   /**
@@ -456,6 +473,7 @@ export class CsvParser {
     if (!complete) {
       this.mode = SKIP;
       this.fields = [];
+      this.blanks = 0;
       this.parts = [];
     }
     return null;
@@ -482,6 +500,7 @@ export class CsvParser {
 
   private resetRecord(): void {
     this.fields = [];
+    this.blanks = 0;
     if (this.parts.length > 0) this.parts = [];
     this.after = null;
     this.recLength = 0;

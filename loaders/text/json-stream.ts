@@ -230,7 +230,7 @@ export class JsonMemberScanner {
           // Whatever follows the document would be read by nothing: say so, never drop it.
           this.fail(
             `text after the end of the JSON document on line ${this.line}, column ` +
-              `${this.offset + i - this.lineStart + 1}: "${s.slice(i, i + 20)}"`,
+              `${this.offset + i - this.lineStart + 1}`,
           );
           return;
       }
