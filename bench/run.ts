@@ -1,14 +1,15 @@
 /**
  * `npm run bench`: ingestion against its references, as ratios measured in one run.
  *
- *   npm run bench [-- --rows 1000000] [--repeat 1] [--no-kpis] [--no-core] [--no-us] [--no-site] [--loads 5]
+ *   npm run bench [-- --rows 1000000] [--repeat 1] [--no-kpis] [--no-core] [--no-us] [--no-site] [--no-records] [--loads 5]
  *
  * Generates (once, cached in bench/output/) a seeded Zendesk-style CSV, then times in separate
  * processes: native DuckDB CSV -> Parquet (the reference), Arquero loading the CSV (the JavaScript
  * peer), the full `servicebench ingest` path with its DuckDB engine (the bar), the same export
  * written with US-locale dates, the core engine the browser runs, and every KPI on the written
  * dataset. Then the site's first screen in headless Chromium (cold cache, median of --loads loads)
- * on the demo organisation and on the big dataset just written. Prints tables and writes
+ * on the demo organisation and on the big dataset just written. Then the ingest time of one
+ * record of 1, 8 and 64 MB (record-length.ts), per MB. Prints tables and writes
  * bench/output/results.json. The bars are reported, not asserted: the exit code is 0 unless the
  * harness itself fails.
  */
@@ -19,6 +20,7 @@ import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {checkBar, verdict, MAX_PEAK_RSS_MIB, MAX_RATIO_TO_DUCKDB} from "./bar.ts";
+import {recordBench} from "./record-length.ts";
 import {siteBench} from "./site.ts";
 import {runTask} from "./run-task.ts";
 import {formatTable} from "./table.ts";
@@ -35,6 +37,7 @@ const {values} = parseArgs({
     "no-core": {type: "boolean", default: false},
     "no-us": {type: "boolean", default: false},
     "no-site": {type: "boolean", default: false},
+    "no-records": {type: "boolean", default: false},
     loads: {type: "string", default: "5"},
   },
 });
@@ -139,6 +142,7 @@ console.log(
 );
 
 const site = values["no-site"] ? null : await siteBench(OUTPUT, dataset, rows, Number(values.loads));
+const records = values["no-records"] ? null : await recordBench(OUTPUT);
 
 const results = {
   generated_at: new Date().toISOString(),
@@ -158,6 +162,7 @@ const results = {
     ratio_to_arquero: +(result.seconds / arquero.seconds).toFixed(3),
   })),
   site,
+  records,
 };
 await writeFile(path.join(OUTPUT, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`wrote ${path.join(OUTPUT, "results.json")}`);
