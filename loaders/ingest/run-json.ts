@@ -54,7 +54,11 @@ export async function runJson(
       // A single record at the root: small by nature, read whole.
       size += chunk.length;
       if (size > MAX_RECORD_CHARS) {
-        ctx.sink.fileProblem(1, "json", `a single root record longer than the ${limitText(MAX_RECORD_CHARS)} limit`);
+        ctx.sink.fileProblem(
+          1,
+          "json",
+          `a single root record longer than the ${limitText(MAX_RECORD_CHARS)} limit`,
+        );
         return 1;
       }
       whole.push(chunk);

@@ -250,8 +250,8 @@ export class CsvParser {
         continue;
       }
       if (i >= n) break;
-      let state = this.state;
-      let k = i;
+      const state = this.state;
+      let k: number;
       let c = 0;
       if (state === FIELD && this.mode === READ && s.charCodeAt(i) === QUOTE) {
         // The common quoted field: closed in this chunk, on its line, before a delimiter or a
@@ -285,10 +285,7 @@ export class CsvParser {
           }
           this.line += this.endsIn(s, i, b);
           if (this.mode === READ && this.wants()) this.parts.push(s.slice(i, b));
-          if (q < 0) {
-            i = n;
-            break;
-          }
+          if (q < 0) break;
           i = q + 1;
           this.state = QUOTE_SEEN;
           continue;
@@ -304,7 +301,7 @@ export class CsvParser {
           // runs over lines it tells a stray quote that swallowed them.
           c = s.charCodeAt(i);
           if (c !== delim && c !== LF && c !== CR) this.stray = true;
-          state = this.state = PLAIN;
+          this.state = PLAIN;
         } else if (state === FIELD) {
           if (s.charCodeAt(i) === QUOTE) {
             this.quoteLine = this.line;
@@ -312,7 +309,7 @@ export class CsvParser {
             i++;
             continue;
           }
-          state = this.state = PLAIN;
+          this.state = PLAIN;
         }
         k = i;
         while (k < n) {
@@ -322,7 +319,6 @@ export class CsvParser {
         }
         if (k === n) {
           if (this.mode === READ && k > i && this.wants()) this.parts.push(s.slice(i, n));
-          i = n;
           break;
         }
         if (this.parts.length === 0 && this.mode === READ) {

@@ -43,7 +43,7 @@ export function quoteLongIds(text: string): string {
       continue;
     }
     if (c === 123) stack.push(OBJECT);
-    else if (c === 91) stack.push(stack.at(-1) === OBJECT ? key : (stack.at(-1) as string | null) ?? null);
+    else if (c === 91) stack.push(stack.at(-1) === OBJECT ? key : ((stack.at(-1) as string | null) ?? null));
     else if (c === 125 || c === 93) stack.pop();
     else if (c === 45 || (c >= 48 && c <= 57)) {
       let j = i + 1;
@@ -51,7 +51,12 @@ export function quoteLongIds(text: string): string {
       const token = text.slice(i, j);
       const top = stack.at(-1);
       const owner = top === OBJECT ? key : (top ?? null);
-      if (owner !== null && ID_KEY.test(owner) && INTEGER.test(token) && !Number.isSafeInteger(Number(token))) {
+      if (
+        owner !== null &&
+        ID_KEY.test(owner) &&
+        INTEGER.test(token) &&
+        !Number.isSafeInteger(Number(token))
+      ) {
         out.push(text.slice(copied, i), `"${token}"`);
         copied = j;
       }

@@ -281,7 +281,12 @@ export class JsonLinesScanner {
 
   end(): JsonEnd {
     if (this.length > 0) this.emit();
-    return {error: null, line: this.line, empty: this.records === 0 && this.line === 1, records: this.records};
+    return {
+      error: null,
+      line: this.line,
+      empty: this.records === 0 && this.line === 1,
+      records: this.records,
+    };
   }
 
   private keep(text: string, from: number, to: number): void {

@@ -37,7 +37,12 @@ describe("JSON ids past 2^53", () => {
       "t.json": bare({tickets: [zd(A), zd(B)]}),
       "m.json": bare({
         ticket_metrics: [
-          {id: 1, ticket_id: `@${A}@`, reply_time_in_minutes: {calendar: 7}, updated_at: "2024-03-02T10:00:00Z"},
+          {
+            id: 1,
+            ticket_id: `@${A}@`,
+            reply_time_in_minutes: {calendar: 7},
+            updated_at: "2024-03-02T10:00:00Z",
+          },
         ],
       }),
     });
@@ -78,9 +83,9 @@ describe("JSON ids past 2^53", () => {
 
 describe("quoteLongIds", () => {
   it("quotes unsafe integers under id keys only", () => {
-    expect(quoteLongIds(`{"id":${A},"count":${A},"user_id":-${A},"ids":[${A},1],"x":{"group_id":${B}}}`)).toBe(
-      `{"id":"${A}","count":${A},"user_id":"-${A}","ids":["${A}",1],"x":{"group_id":"${B}"}}`,
-    );
+    expect(
+      quoteLongIds(`{"id":${A},"count":${A},"user_id":-${A},"ids":[${A},1],"x":{"group_id":${B}}}`),
+    ).toBe(`{"id":"${A}","count":${A},"user_id":"-${A}","ids":["${A}",1],"x":{"group_id":"${B}"}}`);
   });
 
   it("leaves safe integers, decimals and strings alone", () => {

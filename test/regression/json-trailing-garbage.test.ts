@@ -16,7 +16,9 @@ const zd = (id: number) =>
 describe("text after a JSON document", () => {
   it("a second document after the first is an error with its line and column; the first is read", async () => {
     const r = await run({"t.json": `{"tickets": [\n${zd(1)}\n]}\n  {"tickets": [\n${zd(2)}\n]}\n`});
-    expect(r.problems).toEqual(["t.json:4: json: text after the end of the JSON document on line 4, column 3"]);
+    expect(r.problems).toEqual([
+      "t.json:4: json: text after the end of the JSON document on line 4, column 3",
+    ]);
     expect(r.tickets.map((t) => t.ticket_id)).toEqual(["1"]);
   });
 
@@ -24,7 +26,9 @@ describe("text after a JSON document", () => {
     const text = `[${zd(1)}]]`;
     const r = await run({"t.json": text});
     // The second "]" is the last character of the one line.
-    expect(r.problems).toEqual([`t.json:1: json: text after the end of the JSON document on line 1, column ${text.length}`]);
+    expect(r.problems).toEqual([
+      `t.json:1: json: text after the end of the JSON document on line 1, column ${text.length}`,
+    ]);
   });
 
   it("white space after the document is fine", async () => {

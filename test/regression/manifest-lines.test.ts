@@ -75,7 +75,12 @@ describe("manifest lines", () => {
       const runs = [];
       for (const engine of ["auto", "javascript"] as const)
         runs.push(
-          await ingestToDataset([fileSource(file, text.length, name)], {...BASE, engine}, path.join(dir, engine), extras),
+          await ingestToDataset(
+            [fileSource(file, text.length, name)],
+            {...BASE, engine},
+            path.join(dir, engine),
+            extras,
+          ),
         );
       expect(runs[0]!.engine, name).toBe("duckdb");
       expect(runs[0]!.manifest, name).toEqual(runs[1]!.manifest);

@@ -33,7 +33,8 @@ describe("a stray quote in a Zendesk CSV", () => {
     const text = zendeskCsv(rows, (id, s) => (id === 2 ? `"${s}` : s));
     const r = await run({"tickets.csv": text});
     // Row 2 is on line 3; the quote would run to the last line, 200,001.
-    const reason = "unclosed quote opened on line 3 swallowed 199999 lines (3 to 200001) to the end of the file";
+    const reason =
+      "unclosed quote opened on line 3 swallowed 199999 lines (3 to 200001) to the end of the file";
     expect(r.problems).toEqual([`tickets.csv:3: row: ${reason}`]);
     expect(r.tickets).toHaveLength(rows - 1);
     expect(r.tickets.some((t) => t.ticket_id === "2")).toBe(false);
@@ -54,7 +55,19 @@ describe("a stray quote in a Zendesk CSV", () => {
     expect(r.problems).toEqual([
       "t.csv:3: row: quote opened on line 3 swallowed 8 lines (3 to 10), up to a quote followed by text",
     ]);
-    expect(r.tickets.map((t) => t.ticket_id)).toEqual(["1", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]);
+    expect(r.tickets.map((t) => t.ticket_id)).toEqual([
+      "1",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+      "11",
+      "12",
+    ]);
     expect(r.manifest.files[0]).toMatchObject({lines: 13, rows_read: 12, accepted: 11, rejected: 1});
   });
 

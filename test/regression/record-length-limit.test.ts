@@ -7,7 +7,8 @@ import {MAX_RECORD_CHARS} from "../../loaders/text/limits.ts";
 import {run} from "../ingest/helpers.ts";
 
 const HEAD = "Id,Created at,Updated at,Status,Via,Subject\n";
-const row = (id: number, subject: string) => `${id},2024-03-01 10:00:00,2024-03-02 10:00:00,Open,Mail,${subject}\n`;
+const row = (id: number, subject: string) =>
+  `${id},2024-03-01 10:00:00,2024-03-02 10:00:00,Open,Mail,${subject}\n`;
 const zd = (id: number, subject: string) =>
   JSON.stringify({
     id,
@@ -20,7 +21,7 @@ const zd = (id: number, subject: string) =>
 
 describe("records of a few MB are read whole", () => {
   // Subjects are not stored, so the record's length is checked by what follows it.
-  const big = "lorem, ipsum \"\" dolor\n".repeat(150_000); // 3.3 MB across 150,000 lines
+  const big = 'lorem, ipsum "" dolor\n'.repeat(150_000); // 3.3 MB across 150,000 lines
 
   it("a CSV cell of 3 MB with quotes, delimiters and line ends", async () => {
     const text = HEAD + row(1, `"${big}"`) + row(2, "after");

@@ -35,7 +35,7 @@ const physicalLines = (text: string) =>
 
 describe("CSV parser: a stray quote costs its own line only", () => {
   it("an unclosed quote: its line is damaged, the lines after it are read", () => {
-    const out = parse("a,b,c\n1,x,y\n2,\"x,y\n3,x,y\n4,x,y\n", 3);
+    const out = parse('a,b,c\n1,x,y\n2,"x,y\n3,x,y\n4,x,y\n', 3);
     expect(out.records).toEqual([
       ["a", "b", "c"],
       ["1", "x", "y"],
@@ -82,11 +82,13 @@ describe("CSV parser: a stray quote costs its own line only", () => {
     expect(out.damaged).toEqual([
       {
         line: 2,
-        reason: "quote opened on line 2 swallowed 2 lines (2 to 3), leaving a row of 2 fields where the header has 3",
+        reason:
+          "quote opened on line 2 swallowed 2 lines (2 to 3), leaving a row of 2 fields where the header has 3",
       },
       {
         line: 3,
-        reason: "quote opened on line 2 swallowed 2 lines (2 to 3), leaving a row of 2 fields where the header has 3",
+        reason:
+          "quote opened on line 2 swallowed 2 lines (2 to 3), leaving a row of 2 fields where the header has 3",
       },
     ]);
   });
@@ -114,7 +116,9 @@ describe("CSV parser: the record limit", () => {
       ["a", "b"],
       ["2", "y"],
     ]);
-    expect(out.damaged).toEqual([{line: 2, reason: "record opened on line 2 is longer than the 30 characters limit"}]);
+    expect(out.damaged).toEqual([
+      {line: 2, reason: "record opened on line 2 is longer than the 30 characters limit"},
+    ]);
   });
 
   it("a quoted cell over the limit that runs over lines: its lines are damaged up to the next row", () => {
@@ -133,7 +137,7 @@ describe("CSV parser: the record limit", () => {
   });
 
   it("a record of a few MB is read whole, whatever the chunks", () => {
-    const cell = "ab\"\"c,\n".repeat(500_000); // 3.5 MB with doubled quotes, delimiters and line ends
+    const cell = 'ab""c,\n'.repeat(500_000); // 3.5 MB with doubled quotes, delimiters and line ends
     const text = `id,body,n\n1,"${cell}",2\n3,x,4\n`;
     const out = parse(text, 3, 65536);
     expect(out.records).toHaveLength(3);

@@ -15,26 +15,34 @@ function scan(text: string, chunk: number, max?: number, lines = false) {
 }
 
 const value = fc.jsonValue({maxDepth: 2}).map((v) => JSON.stringify(v, null, 1));
-const doc = fc.tuple(fc.array(value, {maxLength: 5}), fc.array(value, {maxLength: 3})).map(
-  ([tickets, users]) => `{"tickets": [${tickets.join(",\n")}],\n"users": [${users.join(",")}], "next_page": null}`,
-);
+const doc = fc
+  .tuple(fc.array(value, {maxLength: 5}), fc.array(value, {maxLength: 3}))
+  .map(
+    ([tickets, users]) =>
+      `{"tickets": [${tickets.join(",\n")}],\n"users": [${users.join(",")}], "next_page": null}`,
+  );
 
 describe("JSON member scanner", () => {
   it("gives the same members, over-long values and end whatever the chunks", () => {
     fc.assert(
-      fc.property(doc, fc.integer({min: 1, max: 13}), fc.option(fc.integer({min: 2, max: 30})), (d, chunk, max) => {
-        const whole = scan(d, d.length || 1, max ?? undefined);
-        const cut = scan(d, chunk, max ?? undefined);
-        expect(cut).toEqual(whole);
-        if (max === null) {
-          expect(whole.members.filter((m) => m.index >= 0).map((m) => JSON.parse(m.text))).toEqual(
-            (JSON.parse(d) as {tickets: unknown[]; users: unknown[]}).tickets.concat(
-              (JSON.parse(d) as {users: unknown[]}).users,
-            ),
-          );
-          expect(whole.end.error).toBeNull();
-        }
-      }),
+      fc.property(
+        doc,
+        fc.integer({min: 1, max: 13}),
+        fc.option(fc.integer({min: 2, max: 30})),
+        (d, chunk, max) => {
+          const whole = scan(d, d.length || 1, max ?? undefined);
+          const cut = scan(d, chunk, max ?? undefined);
+          expect(cut).toEqual(whole);
+          if (max === null) {
+            expect(whole.members.filter((m) => m.index >= 0).map((m) => JSON.parse(m.text))).toEqual(
+              (JSON.parse(d) as {tickets: unknown[]; users: unknown[]}).tickets.concat(
+                (JSON.parse(d) as {users: unknown[]}).users,
+              ),
+            );
+            expect(whole.end.error).toBeNull();
+          }
+        },
+      ),
       {numRuns: 300},
     );
   });
