@@ -286,7 +286,15 @@ async function ingestOne(source: InputSource, options: IngestOptions, shared: Sh
         return;
       }
       const quiet = () => (combiner.files[f]!.quiet = true);
-      const lines = await runCsv(adapter, found.csv!.records, found.csv!.delimiter, text(), ctx, progress, quiet);
+      const lines = await runCsv(
+        adapter,
+        found.csv!.records,
+        found.csv!.delimiter,
+        text(),
+        ctx,
+        progress,
+        quiet,
+      );
       combiner.files[f]!.lines = lines;
     } else {
       if (found.shape === "csv") {
@@ -376,7 +384,15 @@ async function collectTable(
     });
   const progress = (rows: number) => options.onProgress?.({file: source.name, bytes, rows});
   try {
-    stats.lines = await runCsv(adapter, csv.records, csv.delimiter, text(), ctx, progress, () => (stats.quiet = true));
+    stats.lines = await runCsv(
+      adapter,
+      csv.records,
+      csv.delimiter,
+      text(),
+      ctx,
+      progress,
+      () => (stats.quiet = true),
+    );
   } catch (error) {
     sink.fileProblem(table.lines.at(-1) ?? 0, "file", `stopped reading: ${(error as Error).message}`);
   }
