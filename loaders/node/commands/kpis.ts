@@ -11,6 +11,7 @@ import {
 } from "../../metrics/types.ts";
 import {formatDuration, formatUnknown} from "../../metrics/format.ts";
 import {rowReason} from "../../metrics/unknown.ts";
+import {printable} from "../../text/terminal.ts";
 import {InputError, UsageError} from "../errors.ts";
 import {computeKpis, type KpiReport, type KpisReport} from "../summary.ts";
 
@@ -205,7 +206,9 @@ function fmt(v: Row[string] | undefined, unit: string): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) >= 100 ? 0 : 2);
 }
 
-function table(head: string[], rows: string[][]): string[] {
+function table(head: string[], rowsRaw: string[][]): string[] {
+  // Cuts are the export's own words (groups, tags...): printable() keeps their control characters inert.
+  const rows = rowsRaw.map((r) => r.map((c) => printable(c)));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (r: string[]) =>
     r
