@@ -3,6 +3,7 @@
 // node_modules (see scripts/seed-npm-cache.ts and scripts/browser-libraries.ts).
 import {LANGS, messages} from "./src/i18n/messages.ts";
 import {languageOf, otherLanguagePath, SITE_PAGES} from "./src/i18n/routes.ts";
+import {readStudy} from "./loaders/node/site/study.ts";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -18,8 +19,13 @@ export default {
   // (Leaving out the mvp platform to halve dist/ breaks DuckDBClient's extension lookup in 1.13.4.)
   duckdb: {extensions: {json: null, parquet: null}},
   search: false,
-  // One page source per page under src/[lang]/, built once per language.
-  dynamicPaths: LANGS.flatMap((lang) => SITE_PAGES.map((p) => `/${lang}/${p.slug || "index"}`)),
+  // One page source per page under src/[lang]/, built once per language; and the study: its index
+  // and one page per organisation (SERVICEBENCH_STUDY, else the site's own organisation).
+  async *dynamicPaths() {
+    for (const lang of LANGS) for (const p of SITE_PAGES) yield `/${lang}/${p.slug || "index"}`;
+    const {orgs} = await readStudy();
+    for (const lang of LANGS) for (const o of orgs) yield `/${lang}/study/${o.code}`;
+  },
   // One section per language; only the visitor's language is open.
   pages: LANGS.map((lang) => ({
     name: messages(lang).languageName,

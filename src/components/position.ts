@@ -44,7 +44,10 @@ const list = (items: readonly {text: string}[]) =>
  * Where the organisation stands, in one look: its archetype and how firmly, and the reading of
  * its position against its peers (three strengths, three gaps, the most promising move).
  */
-export function positionCard(place: Position, {lang = "en"}: {lang?: Lang} = {}): HTMLElement {
+export function positionCard(
+  place: Position,
+  {lang = "en", links = true}: {lang?: Lang; links?: boolean} = {},
+): HTMLElement {
   const t = messages(lang).overview;
   const r = place.reading?.[lang];
   const indicative = indicativeText(place, lang);
@@ -75,12 +78,13 @@ export function positionCard(place: Position, {lang = "en"}: {lang?: Lang} = {})
         )
       : null,
     r ? h("p", {class: "muted"}, r.peers.text) : null,
-    h(
-      "p",
-      {class: "position-links"},
-      h("a", {href: "./archetypes"}, t.seeArchetypes),
-      " · ",
-      h("a", {href: "./benchmark"}, t.seeBenchmark),
-    ),
+    links &&
+      h(
+        "p",
+        {class: "position-links"},
+        h("a", {href: "./archetypes"}, t.seeArchetypes),
+        " · ",
+        h("a", {href: "./benchmark"}, t.seeBenchmark),
+      ),
   );
 }

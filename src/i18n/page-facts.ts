@@ -8,6 +8,8 @@ export function pageFacts(path: string): {lang: string; title: string} | null {
   if (!lang) return null;
   const slug = route.replace(/^\/(fr|en)\/?/, "");
   const page = SITE_PAGES.find((p) => p.slug === slug);
-  const name = page ? messages(lang).pages[page.key] : slug;
+  // A study page is titled by its organisation's code; the page sets its display name when it runs.
+  const study = /^study\/([^/]+)$/.exec(slug)?.[1];
+  const name = page ? messages(lang).pages[page.key] : study ? `${messages(lang).pages.study}: ${study}` : slug;
   return {lang, title: `${name} | servicebench`};
 }

@@ -17,6 +17,7 @@ export const SITE_PAGES: readonly SitePage[] = [
   {key: "explore", slug: "explore", sidebar: true},
   {key: "methodology", slug: "methodology", sidebar: true},
   {key: "cubes", slug: "cubes", sidebar: false},
+  {key: "study", slug: "study/", sidebar: true},
 ];
 
 /** The language of a site path ("/fr/benchmark" -> "fr"), or null outside /fr/ and /en/. */
@@ -26,14 +27,16 @@ export function languageOf(path: string): Lang | null {
 }
 
 /**
- * The same page in the other language, as a link relative to `path`: every page sits one
- * folder deep, so "../en/benchmark" from "/fr/benchmark" (Framework rewrites only relative links).
+ * The same page in the other language, as a link relative to `path` (Framework rewrites only
+ * relative links): "../en/benchmark" from "/fr/benchmark", "../../en/study/acme" from
+ * "/fr/study/acme".
  */
 export function otherLanguagePath(path: string): string {
   const lang = languageOf(path);
   const other = lang === "fr" ? "en" : "fr";
-  const rest = path.replace(/^\/(fr|en)\/?/, "").replace(/(^|\/)index$/, "");
-  return `../${other}/${rest}`;
+  const rest = path.replace(/^\/(fr|en)\/?/, "").replace(/(^|\/)index$/, "$1");
+  const depth = path.replace(/^\/(fr|en)\/?/, "").split("/").length;
+  return `${"../".repeat(depth)}${other}/${rest}`;
 }
 
 /** The visitor's preferred site language from navigator.languages: French if it comes first. */

@@ -65,4 +65,27 @@ describe.skipIf(!chromiumAvailable)("the browser computes the command line's num
       else expect(Number(shown), id).toBeCloseTo(expected, 9);
     }
   });
+
+  it("prints in the French study the channel volumes and group figures the command line computes", async () => {
+    const visit = await browser.visit(`${server.origin}/fr/study/demo-outdoor-gear`, "study-vs-cli");
+    await visit.page.waitForSelector("html[data-study-ready='true']", {timeout: 0});
+    const cells = (selector: string) =>
+      visit.page.$$eval(selector, (rows) =>
+        rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent ?? "")),
+      );
+    // French numbers group thousands with a narrow no-break space.
+    const count = (text: string) => Number(text.replace(/[\s\u202f\u00a0]/g, ""));
+    const channels = await cells("#study-channels tbody tr");
+    const expected = cli.get("volume_by_channel")!.rows;
+    expect(channels.length).toBe(expected.length);
+    for (const row of expected) {
+      const shown = channels.find((c) => c[0] === row.channel);
+      expect(shown, String(row.channel)).toBeDefined();
+      expect(count(shown![1]!), String(row.channel)).toBe(row.tickets);
+    }
+    const groups = await cells("#study-groups tbody tr");
+    const tickets = cli.get("tickets")!;
+    expect(groups.reduce((sum, g) => sum + count(g[1]!), 0)).toBe(tickets.rows[0]!.n);
+    expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+  });
 });

@@ -17,6 +17,8 @@ export async function siteMethodology() {
       definition: k.definition,
       unit: k.unit,
       countingUnit: k.countingUnit,
+      shape: k.shape,
+      better: k.better,
       clocks: k.clocks,
       minN: k.minN,
     })),
