@@ -57,6 +57,14 @@ describe("CSV parser: a stray quote costs its own line only", () => {
     ]);
   });
 
+  it("a stray quote whose swallowed lines happen to leave a row of the header's width is still caught", () => {
+    // The quote closes at the next cell's opening quote: text follows it, which no real
+    // quoted cell over several lines has.
+    const out = parse('id,subject,status\n1,hello,open\n2,"stray,open\n3,"fine",open\n4,x,solved\n', 3);
+    expect(out.records.map((r) => r[0])).toEqual(["id", "1", "3", "4"]);
+    expect(out.damaged.map((d) => d.line)).toEqual([3]);
+  });
+
   it("lines that do not read as a row of the header's width are damaged until one does", () => {
     const out = parse('a,b\n1,"x\nfree text\nmore, text, here\n2,y\n', 2);
     expect(out.records).toEqual([
