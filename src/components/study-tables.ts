@@ -127,3 +127,24 @@ export function replyBucketTable(rows: readonly Row[], {lang = "en"}: {lang?: La
     {id: "study-csat-by-reply", caption: s.byReply},
   );
 }
+
+/** Cost per contact by channel, from the monthly costs given for the study. */
+export function costTable(
+  rows: readonly Row[],
+  currency: string,
+  {lang = "en"}: {lang?: Lang} = {},
+): HTMLElement {
+  const s = messages(lang).study;
+  const money = (x: number | null) =>
+    x === null ? messages(lang).common.unknown : `${formatNumber(x, lang, 2)} ${currency}`;
+  return table(
+    [...rows].sort((a, b) => Number(b.tickets) - Number(a.tickets)),
+    [
+      {label: s.cols.channel, value: (r) => String(r.channel)},
+      {label: s.cols.tickets, value: (r) => formatNumber(num(r.tickets), lang), numeric: true},
+      {label: s.costCols.monthly, value: (r) => money(num(r.monthly_cost)), numeric: true},
+      {label: s.costCols.perContact, value: (r) => money(num(r.value)), numeric: true},
+    ],
+    {id: "study-costs", caption: s.costs},
+  );
+}

@@ -313,6 +313,19 @@ const en = {
       "no reply": "no reply",
       unknown: "unknown",
     } as Record<string, string>,
+    costs: "Costs",
+    costsIntro: (currency: string) =>
+      `Cost per contact by channel, from the monthly costs given for this study (${currency}), over the tickets of each channel.`,
+    costCols: {monthly: "monthly cost", perContact: "cost per contact"},
+    shiftTitle: "The digital-shift scenario",
+    shift: (share: string, from: string, to: string, selfService: string) =>
+      `Move ${share} of ${from} contacts elsewhere, ${selfService} of them answered by self-service and the rest by ${to}.`,
+    shiftCost: (before: string, after: string) => `Cost per month: ${before} today, ${after} after the shift.`,
+    shiftReply: (before: string, after: string) =>
+      `First reply, contact-weighted average of the channels' medians: ${before} today, ${after} after.`,
+    shiftAssumptions:
+      "Assumptions: each channel keeps its cost per contact and its first reply median; a contact answered by self-service costs nothing and opens no ticket. A description of the mix, not a forecast.",
+    shiftMissing: (why: string) => `Not computed: ${why}.`,
     tooFew: "too few",
     indexTitle: "Organisations in this study",
     indexIntro:
@@ -637,6 +650,19 @@ const fr: Messages = {
       "no reply": "sans réponse",
       unknown: "inconnu",
     },
+    costs: "Coûts",
+    costsIntro: (currency: string) =>
+      `Coût par contact et par canal, à partir des coûts mensuels fournis pour cette étude (${currency}), rapportés aux tickets de chaque canal.`,
+    costCols: {monthly: "coût mensuel", perContact: "coût par contact"},
+    shiftTitle: "Le scénario de bascule vers le digital",
+    shift: (share: string, from: string, to: string, selfService: string) =>
+      `Basculer ${share} des contacts ${from} ailleurs : ${selfService} d'entre eux traités en selfcare, le reste en ${to}.`,
+    shiftCost: (before: string, after: string) => `Coût mensuel : ${before} aujourd'hui, ${after} après la bascule.`,
+    shiftReply: (before: string, after: string) =>
+      `Première réponse, moyenne des médianes des canaux pondérée par les contacts : ${before} aujourd'hui, ${after} après.`,
+    shiftAssumptions:
+      "Hypothèses : chaque canal garde son coût par contact et sa médiane de première réponse ; un contact traité en selfcare ne coûte rien et n'ouvre pas de ticket. Une description du mix, pas une prévision.",
+    shiftMissing: (why: string) => `Non calculé : ${why}.`,
     tooFew: "trop peu",
     indexTitle: "Les organisations de l'étude",
     indexIntro:

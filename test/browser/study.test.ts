@@ -97,6 +97,9 @@ describe.skipIf(!chromiumAvailable || !pdftotext)("the consultant's study and it
           expect(text).not.toContain(other.name);
           expect(text).not.toContain(other.code);
         }
+        const costs = lang === "fr" ? "Le scénario de bascule vers le digital" : "The digital-shift scenario";
+        if (c === CLIENTS[0]) expect(text).toContain(costs);
+        else expect(text).not.toContain(costs);
         if (lang === "fr") {
           expect(text).toContain("Synthèse");
           expect(text).toContain("Délai de première réponse");

@@ -4,13 +4,21 @@ import {z} from "zod";
 import {placeReport} from "../../benchmark/index.ts";
 import {ARCHETYPE_NAMES} from "../../benchmark/archetypes.ts";
 import {BOUNDARY} from "../../benchmark/reading.ts";
-import type {Row} from "../../metrics/types.ts";
+import {
+  digitalShift,
+  DEFAULT_SCENARIO,
+  type ChannelFigures,
+  type Scenario,
+} from "../../metrics/digital-shift.ts";
+import {kpi} from "../../metrics/registry.ts";
+import {runKpi} from "../../metrics/run.ts";
+import type {CostTable, Row, SqlRunner} from "../../metrics/types.ts";
 import {readDatasetFiles, readProfile, type Dataset, type DatasetFiles} from "../dataset.ts";
 import {UsageError} from "../errors.ts";
 import {readPanel} from "../panel-files.ts";
 import {kpisOf, openDataset, openDatasetDir, summarise, type KpisReport} from "../summary.ts";
 import {cached, fingerprint} from "./dataset-cache.ts";
-import {DEMO_DIR, siteDataset, siteDatasetKey} from "./dataset.ts";
+import {DEMO_DIR, siteDataset} from "./dataset.ts";
 
 /**
  * A consultant's study file (`SERVICEBENCH_STUDY=study.json`): who presents it, and the client
@@ -25,6 +33,26 @@ export const StudyConfig = z.strictObject({
     logo: z.string().nullable().default(null),
   }),
   datasets: z.array(z.string().min(1)).min(1),
+  /**
+   * Monthly cost of each channel per organisation (by org_id), in one currency: the study then
+   * shows the cost per contact and the digital-shift scenario. Organisations without costs get
+   * neither.
+   */
+  costs: z
+    .record(
+      z.string(),
+      z.strictObject({currency: z.string().min(1), monthly: z.record(z.string(), z.number().nonnegative())}),
+    )
+    .default({}),
+  /** The digital-shift scenario (default: 20 % of phone contacts, half of them to self-service, half to chat). */
+  scenario: z
+    .strictObject({
+      from: z.string(),
+      to: z.string(),
+      share: z.number().min(0).max(1),
+      self_service: z.number().min(0).max(1),
+    })
+    .default(DEFAULT_SCENARIO),
 });
 export type StudyConfig = z.infer<typeof StudyConfig>;
 
@@ -39,6 +67,8 @@ export interface StudyOrg {
 export interface Study {
   consultant: {name: string; logo: string | null};
   orgs: StudyOrg[];
+  costs: StudyConfig["costs"];
+  scenario: Scenario;
 }
 
 /** An org_id fit for a URL path segment: what `servicebench ingest --org` should have been given. */
@@ -61,11 +91,15 @@ export async function readStudy(env = process.env): Promise<Study> {
   if (!file) {
     const dir = env.SERVICEBENCH_DATA || null;
     // The demo's profile sits beside its raw exports: no need to ingest them to know its code.
-    const profile = dir ? (await readDatasetFiles(dir)).profile : await readProfile(path.join(DEMO_DIR, "profile.json"));
+    const profile = dir
+      ? (await readDatasetFiles(dir)).profile
+      : await readProfile(path.join(DEMO_DIR, "profile.json"));
     if (!profile) throw new UsageError(`${DEMO_DIR}/profile.json is missing`);
     return {
       consultant: {name: "servicebench", logo: null},
       orgs: [{code: profile.org_id, name: profile.display_name, dir}],
+      costs: {},
+      scenario: DEFAULT_SCENARIO,
     };
   }
   let config: StudyConfig;
@@ -80,13 +114,40 @@ export async function readStudy(env = process.env): Promise<Study> {
     const dir = path.resolve(base, d);
     const {profile} = await readDatasetFiles(dir);
     if (!CODE.test(profile.org_id))
-      throw new UsageError(`${dir}: org_id "${profile.org_id}" cannot be a page address (letters, digits, . _ -)`);
+      throw new UsageError(
+        `${dir}: org_id "${profile.org_id}" cannot be a page address (letters, digits, . _ -)`,
+      );
     if (orgs.some((o) => o.code === profile.org_id))
       throw new UsageError(`${dir}: org_id "${profile.org_id}" is already in the study`);
     orgs.push({code: profile.org_id, name: profile.display_name, dir});
   }
   const logo = config.consultant.logo ? await logoUrl(path.resolve(base, config.consultant.logo)) : null;
-  return {consultant: {name: config.consultant.name, logo}, orgs};
+  for (const code of Object.keys(config.costs))
+    if (!orgs.some((o) => o.code === code))
+      throw new UsageError(`${file}: costs for "${code}", which is not in the study`);
+  return {
+    consultant: {name: config.consultant.name, logo},
+    orgs,
+    costs: config.costs,
+    scenario: config.scenario,
+  };
+}
+
+/** Cost per contact by channel and the digital-shift scenario, from the cost KPI and first replies. */
+async function costsOf(
+  runner: SqlRunner,
+  costs: StudyConfig["costs"][string],
+  channels: Cut,
+  scenario: Scenario,
+) {
+  const {rows} = await runKpi(runner, kpi("cost_per_contact"), {costs: costs.monthly as CostTable});
+  const figures: ChannelFigures[] = rows.map((r) => ({
+    channel: String(r.channel),
+    contacts_per_month: Number(r.tickets) / Number(r.months),
+    cost_per_contact: typeof r.value === "number" ? r.value : null,
+    first_reply_p50: (channels.first_reply?.find((f) => f.cut === r.channel)?.p50 as number | null) ?? null,
+  }));
+  return {currency: costs.currency, by_channel: rows, scenario: digitalShift(figures, scenario)};
 }
 
 type Cut = Record<string, Row[]>;
@@ -104,7 +165,12 @@ export async function studyOrg(code: string, env = process.env) {
   const study = await readStudy(env);
   const org = study.orgs.find((o) => o.code === code);
   if (!org) throw new UsageError(`no organisation "${code}" in the study`);
-  const key = org.dir ? await fingerprint([org.dir, "loaders"], org.dir + (env.SERVICEBENCH_PANEL ?? "")) : await siteDatasetKey(env);
+  // The study's own inputs count too: the panel, this organisation's costs and the scenario.
+  const inputs = JSON.stringify([env.SERVICEBENCH_PANEL ?? "", study.costs[code] ?? null, study.scenario]);
+  const key = await fingerprint(
+    [org.dir ?? DEMO_DIR, "loaders", env.SERVICEBENCH_PANEL ?? ""].filter(Boolean),
+    inputs,
+  );
   return cached(`study-${code}`, key, async () => {
     const files: DatasetFiles | null = org.dir ? await readDatasetFiles(org.dir) : null;
     const dataset: Dataset | DatasetFiles = files ?? (await siteDataset(env));
@@ -117,6 +183,8 @@ export async function studyOrg(code: string, env = process.env) {
         "SELECT min(created_date)::VARCHAR AS first, max(created_date)::VARCHAR AS last FROM tickets",
       );
       const report = placeReport(summarise(whole, dataset), await readPanel());
+      const costs = study.costs[code];
+      const byChannel = byId(channels);
       const {en, fr} = ARCHETYPE_NAMES[report.runner_up];
       return {
         code,
@@ -124,7 +192,8 @@ export async function studyOrg(code: string, env = process.env) {
         consultant: study.consultant,
         period: span ?? {first: null, last: null},
         kpis: byId(whole),
-        channels: byId(channels),
+        channels: byChannel,
+        costs: costs ? await costsOf(runner, costs, byChannel, study.scenario) : null,
         groups: byId(groups),
         placement: {...report, runner_up_name: {en, fr}, between: report.confidence < BOUNDARY},
       };
