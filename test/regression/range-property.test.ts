@@ -55,13 +55,27 @@ const COUNTS: [string, number | null][] = [
 ];
 const MAX_MINUTES = 10 * 365.25 * 1440;
 
+/** Mostly values in range (edges included), one in five outside: most rows then break one rule. */
+const pick = <T extends [string, number | null]>(all: T[]) => {
+  const inside = all.filter(([, v]) => v === null || !Number.isNaN(v));
+  const outside = all.filter(([, v]) => v !== null && Number.isNaN(v));
+  return fc.oneof(
+    {weight: 5, arbitrary: fc.constantFrom(...inside)},
+    {weight: 1, arbitrary: fc.constantFrom(...outside)},
+  );
+};
+const dates = (all: [string, number | null][]) =>
+  fc.oneof(
+    {weight: 5, arbitrary: fc.constantFrom(...all.filter(([, v]) => v !== null))},
+    {weight: 1, arbitrary: fc.constantFrom(...all.filter(([, v]) => v === null))},
+  );
 const row = fc.record({
-  created: fc.constantFrom(...DATES),
-  solved: fc.constantFrom<[string, number | null]>(["", null], ...DATES),
-  reply: fc.constantFrom(...MINUTES),
-  resolution: fc.constantFrom(...MINUTES),
-  replies: fc.constantFrom(...COUNTS),
-  reopens: fc.constantFrom(...COUNTS),
+  created: dates(DATES),
+  solved: fc.oneof(fc.constant<[string, number | null]>(["", null]), dates(DATES)),
+  reply: pick(MINUTES),
+  resolution: pick(MINUTES),
+  replies: pick(COUNTS),
+  reopens: pick(COUNTS),
 });
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
@@ -119,7 +133,9 @@ let run = 0;
 describe("ranges at the door", () => {
   it("keeps exactly the rows inside the documented ranges, and every later step reads what it kept", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(row, {minLength: 1, maxLength: 10}), fc.boolean(), async (rows, native) => {
+      fc.asyncProperty(fc.array(row, {minLength: 1, maxLength: 10}), async (rows) => {
+        // The engines take turns, so each reads every kind of row.
+        const native = run % 2 === 0;
         const dir = path.join(root, `case-${run++}`);
         const file = `${dir}.csv`;
         const all = [VALID, ...rows];
