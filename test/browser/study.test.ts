@@ -56,6 +56,22 @@ describe.skipIf(!chromiumAvailable || !pdftotext)("the consultant's study and it
       JSON.stringify({
         consultant: {name: "Claire Martin, CX Conseil", logo: "logo.svg"},
         datasets: CLIENTS.map((c) => c.code),
+        // Only the first client gave its costs: only its study has a cost section.
+        costs: {
+          [CLIENTS[0]!.code]: {
+            currency: "EUR",
+            monthly: {
+              email: 12000,
+              web: 8000,
+              chat: 9000,
+              messaging: 3000,
+              phone: 15000,
+              social: 2000,
+              api: 500,
+              other: 200,
+            },
+          },
+        },
       }),
     );
     const dist = join(root, "dist");
@@ -80,7 +96,7 @@ describe.skipIf(!chromiumAvailable || !pdftotext)("the consultant's study and it
       }
   });
   afterAll(async () => {
-    if (root) await rm(root, {recursive: true, force: true});
+    if (root && !process.env.KEEP_STUDY) await rm(root, {recursive: true, force: true});
   });
 
   for (const c of CLIENTS)
