@@ -74,6 +74,14 @@ export interface Placement {
  * smallest change towards each other archetype. Unknown features are left out of every
  * distance (never imputed) and lower the confidence.
  */
+/** An organisation none of whose model features is known (no tickets, say): it cannot be placed. */
+export class NothingToPlace extends Error {
+  override name = "NothingToPlace";
+  constructor() {
+    super("no model feature is known for this organisation (does the dataset hold any ticket?)");
+  }
+}
+
 export function placeOrganisation(
   summary: OrgSummary,
   model: PanelModel,
@@ -82,7 +90,7 @@ export function placeOrganisation(
   const s = standardisationOf(model);
   const z = standardise(featureVector(summary), s);
   const known = z.filter((v) => v !== null).length;
-  if (known === 0) throw new Error("no model feature is known for this organisation");
+  if (known === 0) throw new NothingToPlace();
   const missing = FEATURES.filter((_, j) => z[j] === null).map((f) => f.key);
   const completeness = known / FEATURES.length;
 

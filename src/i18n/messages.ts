@@ -268,7 +268,8 @@ const en = {
     preparedBy: (name: string) => `Prepared by ${name}`,
     dated: (date: string) => `Study dated ${date}`,
     period: (from: string, to: string) => `Tickets created from ${from} to ${to}`,
-    against: (panel: string, n: string) => `Compared with the ${panel} (${n} organisations), each weighing equally`,
+    against: (panel: string, n: string) =>
+      `Compared with the ${panel} (${n} organisations), each weighing equally`,
     contents: "Contents",
     summary: "Executive summary",
     speed: "Speed",
@@ -320,7 +321,8 @@ const en = {
     shiftTitle: "The digital-shift scenario",
     shift: (share: string, from: string, to: string, selfService: string) =>
       `Move ${share} of ${from} contacts elsewhere, ${selfService} of them answered by self-service and the rest by ${to}.`,
-    shiftCost: (before: string, after: string) => `Cost per month: ${before} today, ${after} after the shift.`,
+    shiftCost: (before: string, after: string) =>
+      `Cost per month: ${before} today, ${after} after the shift.`,
     shiftReply: (before: string, after: string) =>
       `First reply, contact-weighted average of the channels' medians: ${before} today, ${after} after.`,
     shiftAssumptions:
@@ -330,7 +332,14 @@ const en = {
     indexTitle: "Organisations in this study",
     indexIntro:
       "For the consultant: one study page per organisation, each naming only its own organisation. Share a client's study page or PDF, never this index.",
-    indexCols: {name: "organisation", code: "code", tickets: "tickets", archetype: "archetype", confidence: "confidence", period: "period"},
+    indexCols: {
+      name: "organisation",
+      code: "code",
+      tickets: "tickets",
+      archetype: "archetype",
+      confidence: "confidence",
+      period: "period",
+    },
     pdf: (code: string, lang: string) => `PDF: npm run pdf -- --org ${code} --lang ${lang}`,
   },
   chooser: {
@@ -615,7 +624,8 @@ const fr: Messages = {
     satisfactionIntro:
       "Le CSAT se lit toujours avec son taux de réponse et son intervalle à 95 % ; le NPS avec sa marge d'erreur.",
     channels: "Canaux",
-    channelsIntro: "D'où viennent les tickets, et à quelle vitesse chaque canal est traité face à son objectif.",
+    channelsIntro:
+      "D'où viennent les tickets, et à quelle vitesse chaque canal est traité face à son objectif.",
     team: "Équipe",
     teamIntro:
       "Par groupe ; les agents ne sont jamais nommés. Un groupe qui compte moins de tickets ou de réponses que le minimum d'un indicateur n'a pas de chiffre pour celui-ci.",
@@ -657,7 +667,8 @@ const fr: Messages = {
     shiftTitle: "Le scénario de bascule vers le digital",
     shift: (share: string, from: string, to: string, selfService: string) =>
       `Basculer ${share} des contacts ${from} ailleurs : ${selfService} d'entre eux traités en selfcare, le reste en ${to}.`,
-    shiftCost: (before: string, after: string) => `Coût mensuel : ${before} aujourd'hui, ${after} après la bascule.`,
+    shiftCost: (before: string, after: string) =>
+      `Coût mensuel : ${before} aujourd'hui, ${after} après la bascule.`,
     shiftReply: (before: string, after: string) =>
       `Première réponse, moyenne des médianes des canaux pondérée par les contacts : ${before} aujourd'hui, ${after} après.`,
     shiftAssumptions:
@@ -667,7 +678,14 @@ const fr: Messages = {
     indexTitle: "Les organisations de l'étude",
     indexIntro:
       "Pour le consultant : une page d'étude par organisation, qui ne nomme que la sienne. Partagez la page ou le PDF de l'étude d'un client, jamais cet index.",
-    indexCols: {name: "organisation", code: "code", tickets: "tickets", archetype: "archétype", confidence: "confiance", period: "période"},
+    indexCols: {
+      name: "organisation",
+      code: "code",
+      tickets: "tickets",
+      archetype: "archétype",
+      confidence: "confiance",
+      period: "période",
+    },
     pdf: (code: string, lang: string) => `PDF : npm run pdf -- --org ${code} --lang ${lang}`,
   },
   chooser: {

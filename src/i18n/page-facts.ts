@@ -10,6 +10,10 @@ export function pageFacts(path: string): {lang: string; title: string} | null {
   const page = SITE_PAGES.find((p) => p.slug === slug);
   // A study page is titled by its organisation's code; the page sets its display name when it runs.
   const study = /^study\/([^/]+)$/.exec(slug)?.[1];
-  const name = page ? messages(lang).pages[page.key] : study ? `${messages(lang).pages.study}: ${study}` : slug;
+  const name = page
+    ? messages(lang).pages[page.key]
+    : study
+      ? `${messages(lang).pages.study}: ${study}`
+      : slug;
   return {lang, title: `${name} | servicebench`};
 }

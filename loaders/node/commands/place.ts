@@ -4,8 +4,9 @@ import {ARCHETYPE_NAMES} from "../../benchmark/archetypes.ts";
 import {FEATURE_LABELS, formatFeature} from "../../benchmark/text.ts";
 import {PEER_GROUPS, PERCENTILE_KPIS, type GroupStats} from "../../benchmark/percentiles.ts";
 import {formatDuration, formatPercent} from "../../metrics/format.ts";
+import {NothingToPlace} from "../../benchmark/place.ts";
 import {placeReport, type PlaceReport} from "../../benchmark/report.ts";
-import {UsageError} from "../errors.ts";
+import {InputError, UsageError} from "../errors.ts";
 import {readPanel, resolvePanelDir} from "../panel-files.ts";
 import {summariseWithKpiEngine, type Summarise} from "./panel.ts";
 
@@ -38,7 +39,13 @@ export async function placeDataset(
     if (!p?.isDirectory()) throw new UsageError(`not a panel directory: ${panelDir}`);
   }
   const panel = await readPanel(resolvePanelDir(panelDir));
-  return placeReport(await summarise(dir), panel);
+  try {
+    return placeReport(await summarise(dir), panel);
+  } catch (error) {
+    // Bad input, not a bug: say which dataset and why, exit 1.
+    if (error instanceof NothingToPlace) throw new InputError([`${dir}: cannot place: ${error.message}`]);
+    throw error;
+  }
 }
 
 function num(key: string, x: number | null): string {
