@@ -9,6 +9,7 @@ import {rename} from "node:fs/promises";
 import path from "node:path";
 import {runTask} from "./run-task.ts";
 import {formatTable} from "./table.ts";
+import {ZENDESK_CSV_HEAD, zendeskCsvRow, zendeskTicket} from "../test/ingest/zendesk-records.ts";
 
 export const RECORD_MB = [1, 8, 64];
 
@@ -21,18 +22,9 @@ export interface RecordBench {
   peak_rss_mib: number;
 }
 
-const CSV_HEAD = "Id,Created at,Updated at,Status,Via,Subject\n";
-const csvRow = (id: number, subject: string) =>
-  `${id},2024-03-01 10:00:00,2024-03-02 10:00:00,Open,Mail,${subject}\n`;
-const jsonRecord = (id: number, subject: string) =>
-  JSON.stringify({
-    id,
-    created_at: "2024-03-01T10:00:00Z",
-    updated_at: "2024-03-02T10:00:00Z",
-    status: "open",
-    via: {channel: "web"},
-    subject,
-  });
+const CSV_HEAD = ZENDESK_CSV_HEAD;
+const csvRow = zendeskCsvRow;
+const jsonRecord = zendeskTicket;
 
 /** A line of text with commas, quotes and a line end, repeated: the parser's slow paths too. */
 const LINE = 'Customer says: "it broke", again, and again; see below.\n';

@@ -11,11 +11,12 @@ import {readPanel, writePanel} from "../../loaders/node/panel-files.ts";
 const KPI_KEYS = new Set<string>(PERCENTILE_KPIS.map((k) => k.key));
 
 /**
- * Objects anywhere in a JSON value that look like one organisation's row: three KPIs or more. The
- * placement's `features` are the site's own organisation, whose site it is.
+ * Objects anywhere in a JSON value that look like one organisation's row: three KPIs or more. Two
+ * objects keyed by KPI are not a peer: the placement's `features` (the site's own organisation,
+ * whose site it is) and the map axes' `loadings` (the weight of each feature on an axis).
  */
 function rowLike(value: unknown, found: string[] = [], path = "$"): string[] {
-  if (path.endsWith(".features")) return found;
+  if (path.endsWith(".features") || path.endsWith(".loadings")) return found;
   if (Array.isArray(value)) value.forEach((v, i) => rowLike(v, found, `${path}[${i}]`));
   else if (value && typeof value === "object") {
     const keys = Object.keys(value).filter((k) => KPI_KEYS.has(k));

@@ -3,15 +3,9 @@
 import {describe, expect, it} from "vitest";
 import {JsonMemberScanner} from "../../loaders/text/json-stream.ts";
 import {run} from "../ingest/helpers.ts";
+import {zendeskTicket} from "../ingest/zendesk-records.ts";
 
-const zd = (id: number) =>
-  JSON.stringify({
-    id,
-    created_at: "2024-03-01T10:00:00Z",
-    updated_at: "2024-03-02T10:00:00Z",
-    status: "open",
-    via: {channel: "web"},
-  });
+const zd = (id: number) => zendeskTicket(id);
 
 describe("text after a JSON document", () => {
   it("a second document after the first is an error with its line and column; the first is read", async () => {

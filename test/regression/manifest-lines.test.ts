@@ -8,20 +8,14 @@ import {defaultProfile} from "../../loaders/node/dataset.ts";
 import {ingestToDataset} from "../../loaders/node/ingest-run.ts";
 import {fileSource} from "../../loaders/node/sources.ts";
 import {BASE, run} from "../ingest/helpers.ts";
+import {zendeskTicket} from "../ingest/zendesk-records.ts";
 
 /** Lines as an editor shows them: LF, CRLF or CR ends, and a last line without one. */
 const editorLines = (text: string) => text.split(/\r\n|\r|\n/).length - (/[\r\n]$/.test(text) ? 1 : 0);
 
 const HEAD = "Id,Created at,Status,Via,Subject";
 const row = (id: number, subject = "s") => `${id},2024-03-01T10:00:00Z,Open,Mail,${subject}`;
-const zd = (id: number) =>
-  JSON.stringify({
-    id,
-    created_at: "2024-03-01T10:00:00Z",
-    updated_at: "2024-03-02T10:00:00Z",
-    status: "open",
-    via: {channel: "web"},
-  });
+const zd = (id: number) => zendeskTicket(id);
 
 const dirs: string[] = [];
 afterAll(async () => {

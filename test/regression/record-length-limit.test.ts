@@ -5,19 +5,11 @@
 import {describe, expect, it} from "vitest";
 import {MAX_RECORD_CHARS} from "../../loaders/text/limits.ts";
 import {run} from "../ingest/helpers.ts";
+import {ZENDESK_CSV_HEAD, zendeskCsvRow, zendeskTicket} from "../ingest/zendesk-records.ts";
 
-const HEAD = "Id,Created at,Updated at,Status,Via,Subject\n";
-const row = (id: number, subject: string) =>
-  `${id},2024-03-01 10:00:00,2024-03-02 10:00:00,Open,Mail,${subject}\n`;
-const zd = (id: number, subject: string) =>
-  JSON.stringify({
-    id,
-    created_at: "2024-03-01T10:00:00Z",
-    updated_at: "2024-03-02T10:00:00Z",
-    status: "open",
-    via: {channel: "web"},
-    subject,
-  });
+const HEAD = ZENDESK_CSV_HEAD;
+const row = zendeskCsvRow;
+const zd = zendeskTicket;
 
 describe("records of a few MB are read whole", () => {
   // Subjects are not stored, so the record's length is checked by what follows it.
