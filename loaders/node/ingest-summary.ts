@@ -8,13 +8,16 @@ const COLUMNS = [
   "duplicates",
   "excluded",
   "warnings",
+  "lines",
 ] as const;
 
 /**
  * The table printed at the end of an ingest: per file, the format detected and where every row
  * went. `rejected` includes the `excluded` rows (deleted, merged, spam...), which are expected;
  * the excluded reasons are spelled out so a user can check them. `warnings` counts the accepted
- * rows whose times contradict each other (rejects with severity "warning").
+ * rows whose times contradict each other (rejects with severity "warning"). `lines` is what the
+ * file holds, counted apart from the parse (physical lines of delimited text, records of JSON), so
+ * a parse that lost rows cannot go unseen; a dash when the file was not read through.
  */
 export function formatSummary(manifest: Manifest, rejects: readonly Reject[] = []): string {
   const count = (n: number) => n.toLocaleString("en-US");
@@ -31,6 +34,7 @@ export function formatSummary(manifest: Manifest, rejects: readonly Reject[] = [
       count(f.duplicates),
       count(excluded),
       count(warned.get(f.file) ?? 0),
+      f.lines == null ? "–" : count(f.lines),
     ];
   });
   const t = manifest.totals;
@@ -47,6 +51,7 @@ export function formatSummary(manifest: Manifest, rejects: readonly Reject[] = [
     count(t.duplicates),
     count(excludedTotal),
     count([...warned.values()].reduce((a, b) => a + b, 0)),
+    t.lines == null ? "–" : count(t.lines),
   ];
   const table = [["file", ...COLUMNS], ...rows, total];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => (r[c] ?? "").length)));
