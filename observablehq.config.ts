@@ -4,8 +4,7 @@
 import {LANGS, messages} from "./src/i18n/messages.ts";
 import {languageOf, otherLanguagePath, SITE_PAGES} from "./src/i18n/routes.ts";
 import {readStudy} from "./loaders/node/site/study.ts";
-
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+import {escapeHtml as escape} from "./scripts/html.ts";
 
 export default {
   title: "servicebench",

@@ -11,6 +11,7 @@ import {chromium} from "playwright-core";
 import {CHROMIUM, FLAGS} from "../test/browser/chromium.ts";
 import {serveDirectory} from "../test/browser/static-server.ts";
 import {messages} from "../src/i18n/messages.ts";
+import {escapeHtml as escape} from "./html.ts";
 
 const {values} = parseArgs({
   options: {
@@ -39,8 +40,6 @@ async function studyCodes(dist: string): Promise<string[]> {
   const index = JSON.parse(await readFile(join(dir, file), "utf8")) as {orgs: {code: string}[]};
   return index.orgs.map((o) => o.code);
 }
-
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const codes = await studyCodes(values.dist!);
 if (values.org && !codes.includes(values.org))

@@ -8,10 +8,9 @@ import {join, relative} from "node:path";
 import {HEADERS, withPolicy} from "./csp.ts";
 import {messages} from "../src/i18n/messages.ts";
 import {pageFacts} from "../src/i18n/page-facts.ts";
+import {escapeHtml as escape} from "./html.ts";
 
 const out = process.env.SERVICEBENCH_SITE_OUT || "dist";
-
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 let pages = 0;
 for (const entry of await readdir(out, {withFileTypes: true, recursive: true})) {

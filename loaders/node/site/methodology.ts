@@ -2,6 +2,7 @@ import {calibrationChecks} from "../../benchmark/calibration-report.ts";
 import {PUBLISHED} from "../../benchmark/published.ts";
 import {KPIS} from "../../metrics/registry.ts";
 import {readPanel} from "../panel-files.ts";
+import {kpiMeta} from "./kpi-meta.ts";
 
 /**
  * What the Methodology page documents, generated at build time from the KPI registry and the
@@ -11,17 +12,7 @@ import {readPanel} from "../panel-files.ts";
 export async function siteMethodology() {
   const panel = await readPanel();
   return {
-    kpis: KPIS.map((k) => ({
-      id: k.id,
-      label: k.label,
-      definition: k.definition,
-      unit: k.unit,
-      countingUnit: k.countingUnit,
-      shape: k.shape,
-      better: k.better,
-      clocks: k.clocks,
-      minN: k.minN,
-    })),
+    kpis: KPIS.map(kpiMeta),
     panel: {
       label: panel.meta.label,
       synthetic: panel.meta.synthetic,

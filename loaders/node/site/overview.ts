@@ -1,5 +1,6 @@
 import {KPI_BY_ID} from "../../metrics/registry.ts";
 import type {Row} from "../../metrics/types.ts";
+import {kpiMeta} from "./kpi-meta.ts";
 import {siteKpis} from "./kpis.ts";
 
 /** The Overview's cards, in display order. */
@@ -39,18 +40,7 @@ export async function siteOverview(env = process.env) {
     Object.fromEntries(
       report.kpis.filter((k) => ids.includes(k.id)).map((k) => [k.id, {clock: k.clock, rows: k.rows}]),
     ) as Record<string, CardResult>;
-  const meta = OVERVIEW_CARDS.map((id) => {
-    const k = KPI_BY_ID.get(id)!;
-    return {
-      id,
-      label: k.label,
-      unit: k.unit,
-      countingUnit: k.countingUnit,
-      shape: k.shape,
-      better: k.better,
-      definition: k.definition,
-    };
-  });
+  const meta = OVERVIEW_CARDS.map((id) => kpiMeta(KPI_BY_ID.get(id)!));
   return {
     cards: meta,
     calendar: pick(kpis.calendar, OVERVIEW_CARDS),

@@ -1,6 +1,7 @@
 import {ARCHETYPE_NAMES} from "../../benchmark/archetypes.ts";
 import {BOUNDARY} from "../../benchmark/reading.ts";
 import {placeReport} from "../../benchmark/index.ts";
+import type {PlaceReport} from "../../benchmark/report.ts";
 import {readPanel} from "../panel-files.ts";
 import {summarise} from "../summary.ts";
 import {readDatasetFiles} from "../dataset.ts";
@@ -26,7 +27,11 @@ export async function sitePlacement(env = process.env) {
  * shows a firm archetype where the reading says "between".
  */
 export async function sitePosition(env = process.env) {
-  const report = await sitePlacement(env);
+  return positionOf(await sitePlacement(env));
+}
+
+/** A placement report as pages show it: with the runner-up's name and whether it is "between". */
+export function positionOf(report: PlaceReport) {
   const {en, fr} = ARCHETYPE_NAMES[report.runner_up];
   return {...report, runner_up_name: {en, fr}, between: report.confidence < BOUNDARY};
 }

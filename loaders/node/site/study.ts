@@ -2,8 +2,6 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {z} from "zod";
 import {placeReport} from "../../benchmark/index.ts";
-import {ARCHETYPE_NAMES} from "../../benchmark/archetypes.ts";
-import {BOUNDARY} from "../../benchmark/reading.ts";
 import {
   digitalShift,
   DEFAULT_SCENARIO,
@@ -19,6 +17,7 @@ import {readPanel} from "../panel-files.ts";
 import {kpisOf, openDataset, openDatasetDir, summarise, type KpisReport} from "../summary.ts";
 import {cached, fingerprint} from "./dataset-cache.ts";
 import {DEMO_DIR, siteDataset} from "./dataset.ts";
+import {positionOf} from "./placement.ts";
 
 /**
  * A consultant's study file (`SERVICEBENCH_STUDY=study.json`): who presents it, and the client
@@ -185,7 +184,6 @@ export async function studyOrg(code: string, env = process.env) {
       const report = placeReport(summarise(whole, dataset), await readPanel());
       const costs = study.costs[code];
       const byChannel = byId(channels);
-      const {en, fr} = ARCHETYPE_NAMES[report.runner_up];
       return {
         code,
         profile: dataset.profile,
@@ -195,7 +193,7 @@ export async function studyOrg(code: string, env = process.env) {
         channels: byChannel,
         costs: costs ? await costsOf(runner, costs, byChannel, study.scenario) : null,
         groups: byId(groups),
-        placement: {...report, runner_up_name: {en, fr}, between: report.confidence < BOUNDARY},
+        placement: positionOf(report),
       };
     } finally {
       runner.close();

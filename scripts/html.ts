@@ -1,0 +1,2 @@
+/** Text made safe inside HTML text and double-quoted attributes. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
