@@ -23,3 +23,6 @@ export {panelMap, principalAxes} from "./benchmark/projection.ts";
 export {archetypeProfiles} from "./benchmark/profiles.ts";
 export {LEVERS, leverRanges, RANGE_QUANTILES} from "./benchmark/moves.ts";
 export {KPI_LABELS, formatFactor, formatFeature, formatKpi} from "./benchmark/text.ts";
+export {NothingToPlace} from "./benchmark/place.ts";
+export {WasmRunner} from "./metrics/runner-wasm.ts";
+export {organisationKpis, overviewOf, positionAgainst} from "./view/organisation.ts";

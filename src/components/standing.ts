@@ -1,4 +1,6 @@
-import type {CardStanding} from "./kpi-card.js";
+import {h} from "./dom.js";
+import type {Lang} from "./format.js";
+import {kpiCard, kpiFormatter, type CardStanding, type KpiMeta} from "./kpi-card.js";
 
 /** The panel statistic each Overview card is compared on (OrgSummary keys; calendar clock). */
 export const PEER_KEY: Record<string, string> = {
@@ -44,4 +46,29 @@ export function cardStanding(
   const all = p?.groups.all;
   if (!p || !all || all.suppressed || clock === "business") return null;
   return {standing: all.standing, value_rank: all.value_rank, p25: all.p25, p75: all.p75, n: all.n, format};
+}
+
+/** The Overview's results as the build ships them (loaders/view/organisation.ts `overviewOf`). */
+export interface OverviewResults {
+  cards: (KpiMeta & {id: string})[];
+  calendar: Record<string, {clock: string; rows: Record<string, unknown>[]}>;
+  business: Record<string, {clock: string; rows: Record<string, unknown>[]}>;
+}
+
+/**
+ * The Overview's KPI cards on one clock, each with its standing among all peers: the Overview and
+ * the self-assessment page draw the same cards from the same results.
+ */
+export function kpiCardGrid(
+  overview: OverviewResults,
+  percentiles: Percentiles,
+  {clock, lang, id = "kpi-cards"}: {clock: "calendar" | "business"; lang: Lang; id?: string},
+): HTMLElement {
+  const results = overview[clock];
+  const cards = overview.cards.map((meta) => {
+    const {rows, clock: used} = results[meta.id]!;
+    const standing = cardStanding(meta.id, percentiles, {clock: used, format: kpiFormatter(meta, lang)});
+    return kpiCard(meta, rows[0], {lang, clock: used as "calendar" | "business", standing});
+  });
+  return h("div", {class: "grid grid-cols-4 kpi-grid", id}, ...cards);
 }

@@ -5,6 +5,7 @@
  * (the type says so), and test/site/messages.test.ts checks that no text is empty.
  */
 import type {Lang} from "../components/format.js";
+import {assessEn, assessFr} from "./assess-messages.js";
 
 /** A sentence ending in one full stop, whatever the text it ends with. */
 const stop = (s: string) => `${s.replace(/[.\s]+$/, "")}.`;
@@ -25,6 +26,7 @@ const en = {
     explore: "Explore with SQL",
     cubes: "Cuts from cubes",
     study: "Benchmark study",
+    assess: "Assess your exports",
   },
   footer:
     "servicebench: benchmarks computed from your own exports, in your browser. Nothing is sent anywhere.",
@@ -346,6 +348,7 @@ const en = {
     title: "servicebench",
     text: "Choose your language.",
   },
+  assess: assessEn,
 };
 
 export type Messages = typeof en;
@@ -366,6 +369,7 @@ const fr: Messages = {
     explore: "Explorer en SQL",
     cubes: "Analyses par cubes",
     study: "Étude comparative",
+    assess: "Évaluez vos exports",
   },
   footer:
     "servicebench : des indicateurs calculés à partir de vos propres exports, dans votre navigateur. Rien n'est envoyé nulle part.",
@@ -692,6 +696,7 @@ const fr: Messages = {
     title: "servicebench",
     text: "Choisissez votre langue.",
   },
+  assess: assessFr,
 };
 
 export const MESSAGES: Record<Lang, Messages> = {en, fr};

@@ -14,6 +14,7 @@ export const SITE_PAGES: readonly SitePage[] = [
   {key: "overview", slug: "", sidebar: true},
   {key: "benchmark", slug: "benchmark", sidebar: true},
   {key: "archetypes", slug: "archetypes", sidebar: true},
+  {key: "assess", slug: "assess", sidebar: true},
   {key: "explore", slug: "explore", sidebar: true},
   {key: "methodology", slug: "methodology", sidebar: true},
   {key: "cubes", slug: "cubes", sidebar: false},
