@@ -84,7 +84,9 @@ export function assessApp({
     s.value = value;
     return s;
   };
-  const tzSelect = select("assess-tz", zones, zones.includes(tz) ? tz : "UTC");
+  // Default: the command line's rule (a mapping's or profile.json's zone, else UTC); the
+  // browser's own zone is offered first.
+  const tzSelect = select("assess-tz", [tz, ...zones.filter((z) => z !== tz)], "", t.tzAuto);
   const industrySelect = select("assess-industry", industries, "", t.none);
   const countrySelect = select("assess-country", countries, "", t.none);
   const field = (label: string, input: HTMLElement) =>
@@ -156,7 +158,7 @@ export function assessApp({
       files: files.map((f) => f.file),
       paths: files.map((f) => f.path),
       orgId: orgInput.value.trim() || "my-organisation",
-      tz: tzSelect.value,
+      tz: tzSelect.value || undefined,
       industry: industrySelect.value || undefined,
       country: countrySelect.value || undefined,
       now: Date.now(),

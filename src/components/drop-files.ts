@@ -28,19 +28,33 @@ async function entryFiles(entry: FileSystemEntry): Promise<PickedFile[]> {
   return nested.flat();
 }
 
+/**
+ * Files named as the command line names them: relative to the folder given. When every file comes
+ * from one dropped or picked folder, that folder's own name is dropped from their paths, so
+ * problem lines read `zendesk/tickets.json:12: ...` on the page and in the terminal alike.
+ */
+export function relativeToRoot(files: PickedFile[]): PickedFile[] {
+  const first = (p: string) => (p.includes("/") ? p.slice(0, p.indexOf("/")) : null);
+  const root = files.length ? first(files[0]!.path) : null;
+  if (root === null || !files.every((f) => first(f.path) === root)) return files;
+  return files.map((f) => ({...f, path: f.path.slice(root.length + 1)}));
+}
+
 /** The files of a drop: plain files, and every file inside dropped folders. */
 export async function droppedFiles(data: DataTransfer): Promise<PickedFile[]> {
   const entries = Array.from(data.items, (item) => item.webkitGetAsEntry?.() ?? null);
   if (entries.some((e) => e !== null)) {
     const files = await Promise.all(entries.filter((e): e is FileSystemEntry => e !== null).map(entryFiles));
-    return files.flat();
+    return relativeToRoot(files.flat());
   }
   return Array.from(data.files, (file) => ({file, path: file.name}));
 }
 
 /** The files of an `<input type="file">`, named by their path in a picked folder when there is one. */
 export function pickedFiles(input: HTMLInputElement): PickedFile[] {
-  return Array.from(input.files ?? [], (file) => ({file, path: file.webkitRelativePath || file.name}));
+  return relativeToRoot(
+    Array.from(input.files ?? [], (file) => ({file, path: file.webkitRelativePath || file.name})),
+  );
 }
 
 /**

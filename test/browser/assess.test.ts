@@ -1,0 +1,163 @@
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {dirname, join} from "node:path";
+import {unzipSync} from "fflate";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
+import {serveDirectory} from "./static-server.ts";
+import {DIST, settled} from "./site.ts";
+
+interface CliKpi {
+  id: string;
+  shape: string;
+  rows: Record<string, number | string | boolean | null>[];
+}
+
+const ORG = "demo-outdoor-gear";
+
+/** `servicebench <args>`: stdout, stderr and the exit code (1 = rows rejected, still a dataset). */
+function cli(...args: string[]) {
+  const r = spawnSync("node", ["bin/servicebench.js", ...args], {encoding: "utf8"});
+  if (r.status !== 0 && r.status !== 1) throw new Error(`servicebench ${args.join(" ")}: ${r.stderr}`);
+  return {stdout: r.stdout, stderr: r.stderr, status: r.status};
+}
+
+const kpisOf = (dataset: string) =>
+  new Map((JSON.parse(cli("kpis", dataset, "--json").stdout) as {kpis: CliKpi[]}).kpis.map((k) => [k.id, k]));
+
+/** What the page shows on its cards, as the value each card holds. */
+const cardValues = (page: Page) =>
+  page.$$eval("#assess-kpi-cards [data-kpi]", (nodes) =>
+    nodes.map((n) => [n.getAttribute("data-kpi")!, n.getAttribute("data-value")!] as const),
+  );
+
+/** Each card's value equals the command line's headline for that KPI (p50 for durations). */
+function expectCardsMatch(cards: readonly (readonly [string, string])[], cli: Map<string, CliKpi>) {
+  expect(cards.length).toBeGreaterThanOrEqual(10);
+  for (const [id, shown] of cards) {
+    const k = cli.get(id);
+    expect(k, `${id} is missing from the command line's output`).toBeDefined();
+    const row = k!.rows[0]!;
+    const expected = (k!.shape === "duration" ? row.p50 : row.value) as number | null;
+    if (expected === null) expect(shown, id).toBe("");
+    else expect(Number(shown), id).toBeCloseTo(expected, 9);
+  }
+}
+
+/** Numbers to 9 significant digits: two engines may differ in a sum's last bits, never more. */
+const rounded = (report: Map<string, CliKpi>) =>
+  JSON.parse(
+    JSON.stringify([...report.values()], (_k, v: unknown) =>
+      typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v,
+    ),
+  ) as unknown;
+
+async function dropAndWait(page: Page, input: string, files: string | string[]) {
+  await page.evaluate(() => document.querySelector("#assess-result")?.removeAttribute("data-ready"));
+  await page.setInputFiles(input, files);
+  await page.waitForSelector("#assess-result[data-ready='true'], #assess-error", {timeout: 0});
+}
+
+describe.skipIf(!chromiumAvailable)("self-assessment: dropped exports computed in the browser", () => {
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let browser: Browser;
+  let work: string;
+  let cliKpis: Map<string, CliKpi>;
+  let cliPlace: {archetype: string; confidence: number};
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "servicebench-assess-"));
+    // The command line on the same files: the demo organisation's raw exports.
+    cli("ingest", "data/demo", "--org", ORG, "--out", join(work, "cli"));
+    cliKpis = kpisOf(join(work, "cli"));
+    cliPlace = JSON.parse(cli("place", join(work, "cli"), "--json").stdout) as typeof cliPlace;
+    server = await serveDirectory(DIST);
+    browser = await launch(server.origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (work) rmSync(work, {recursive: true, force: true});
+  });
+
+  it("places a dropped folder as `servicebench place` does, with the network cut and no request after the drop", async () => {
+    const visit = await browser.visit(`${server.origin}/en/assess`, "assess-en");
+    expect(await settled(visit.page)).toEqual([]);
+    await visit.page.waitForSelector("#assess-status[data-state='ready']", {timeout: 0});
+    const after: string[] = [];
+    visit.page.context().on("request", (r) => after.push(r.url()));
+    await visit.page.context().setOffline(true);
+    await visit.page.fill("#assess-org", ORG);
+    await dropAndWait(visit.page, "#assess-folder", "data/demo");
+    expect(await visit.page.$("#assess-error")).toBeNull();
+
+    const position = await visit.page.$eval("#assess-position [data-archetype]", (n) => ({
+      archetype: n.getAttribute("data-archetype"),
+      confidence: Number(n.getAttribute("data-confidence")),
+    }));
+    expect(position.archetype).toBe(cliPlace.archetype);
+    expect(position.confidence).toBeCloseTo(cliPlace.confidence, 12);
+    expectCardsMatch(await cardValues(visit.page), cliKpis);
+    // The panel is the synthetic one, and the page says so.
+    expect(await visit.page.textContent("#assess-panel-note")).toMatch(/synthetic/);
+    expect(await visit.page.textContent("#assess-privacy")).toMatch(/nothing is uploaded/);
+
+    // The dataset the page saves is the command line's: `servicebench kpis` on it prints the same.
+    const [download] = await Promise.all([
+      visit.page.waitForEvent("download", {timeout: 0}),
+      visit.page.click("#assess-download"),
+    ]);
+    const zip = join(work, "assess.zip");
+    await download.saveAs(zip);
+    expect(download.suggestedFilename()).toBe(`${ORG}-dataset.zip`);
+    const dataset = join(work, "browser");
+    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
+      mkdirSync(dirname(join(dataset, name)), {recursive: true});
+      writeFileSync(join(dataset, name), bytes);
+    }
+    expect(rounded(kpisOf(dataset))).toEqual(rounded(cliKpis));
+
+    // Dropping that dataset again gives the same view.
+    await dropAndWait(visit.page, "#assess-files", zip);
+    expectCardsMatch(await cardValues(visit.page), cliKpis);
+
+    expect(after, "requests after the page loaded").toEqual([]);
+    expect(visit.foreign).toEqual([]);
+    expect(visit.problems).toEqual([]);
+    await visit.page.context().setOffline(false);
+    for (const width of [1280, 390]) expect(await browser.screenshotAt(visit, "assess-en", width)).toBe(0);
+  });
+
+  it("lists a broken file's problems as the command line does, in French, and still places the valid files", async () => {
+    const input = join(work, "broken");
+    cpSync("data/demo", input, {recursive: true});
+    // Cut the last ticket page in the middle of a record.
+    const page4 = join(input, "zendesk", "incremental-tickets-page-4.json");
+    const text = readFileSync(page4, "utf8");
+    writeFileSync(page4, text.slice(0, Math.floor(text.length / 2)));
+    const run = cli("ingest", input, "--org", ORG, "--out", join(work, "broken-cli"));
+    expect(run.status).toBe(1);
+    const cliLines = run.stderr
+      .split("\n")
+      .filter((l) => /^[^\s:]+:\d+: /.test(l) || /^[^\s:]+: /.test(l))
+      .filter((l) => !l.startsWith("warning:") && !l.startsWith("servicebench:"));
+    expect(cliLines.length).toBeGreaterThan(0);
+
+    const visit = await browser.visit(`${server.origin}/fr/assess`, "assess-fr");
+    expect(await settled(visit.page)).toEqual([]);
+    await visit.page.waitForSelector("#assess-status[data-state='ready']", {timeout: 0});
+    await visit.page.fill("#assess-org", ORG);
+    await dropAndWait(visit.page, "#assess-folder", input);
+    const shown = await visit.page.$$eval("#assess-problems li", (nodes) =>
+      nodes.map((n) => n.textContent ?? ""),
+    );
+    expect(shown.slice(0, cliLines.length)).toEqual(cliLines);
+    // The valid files still give a placement, in French.
+    expect(await visit.page.$("#assess-position [data-archetype]")).not.toBeNull();
+    expect(await visit.page.getAttribute("html", "lang")).toBe("fr");
+    expect(await visit.page.textContent("#assess-panel-note")).toMatch(/synthétiques/);
+    expect(visit.problems).toEqual([]);
+    for (const width of [1280, 390]) expect(await browser.screenshotAt(visit, "assess-fr", width)).toBe(0);
+  });
+});
