@@ -57,16 +57,27 @@ export class WasmRunner implements SqlRunner {
 
   /** Appends an Arrow table holding the spec's columns (as `toArrow` writes them) to the spec's table. */
   async loadArrow(spec: TableSpec, table: Table): Promise<void> {
+    await this.loadIpc(spec, tableToIPC(table, "stream"));
+  }
+
+  /**
+   * Appends an Arrow IPC stream holding the spec's columns (the self-assessment worker's tables)
+   * to the spec's table, through a staging table cast column by column into the spec's types.
+   */
+  async loadIpc(spec: TableSpec, ipc: Uint8Array): Promise<void> {
     const staging = `${spec.name}__staging`;
     await this.connection.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-    await this.connection.insertArrowFromIPCStream(tableToIPC(table, "stream"), {
-      name: staging,
-      create: true,
-    });
+    await this.connection.insertArrowFromIPCStream(ipc, {name: staging, create: true});
     const cols = spec.columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type})`).join(", ");
     await this.connection.query(
       `INSERT INTO ${quoteIdent(spec.name)} SELECT ${cols} FROM ${quoteIdent(staging)}`,
     );
     await this.connection.query(`DROP TABLE ${quoteIdent(staging)}`);
+  }
+
+  /** Creates the spec's table and fills it from an Arrow IPC stream (empty tables included). */
+  async loadTableIpc(spec: TableSpec, ipc: Uint8Array): Promise<void> {
+    await this.connection.query(createTableSql(spec));
+    await this.loadIpc(spec, ipc);
   }
 }
