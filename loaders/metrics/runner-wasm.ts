@@ -61,8 +61,8 @@ export class WasmRunner implements SqlRunner {
   }
 
   /**
-   * Appends an Arrow IPC stream holding the spec's columns to the spec's table: how tables built
-   * elsewhere (the self-assessment worker) come in without an Arrow object crossing modules.
+   * Appends an Arrow IPC stream holding the spec's columns (the self-assessment worker's tables)
+   * to the spec's table, through a staging table cast column by column into the spec's types.
    */
   async loadIpc(spec: TableSpec, ipc: Uint8Array): Promise<void> {
     const staging = `${spec.name}__staging`;
@@ -73,5 +73,11 @@ export class WasmRunner implements SqlRunner {
       `INSERT INTO ${quoteIdent(spec.name)} SELECT ${cols} FROM ${quoteIdent(staging)}`,
     );
     await this.connection.query(`DROP TABLE ${quoteIdent(staging)}`);
+  }
+
+  /** Creates the spec's table and fills it from an Arrow IPC stream (empty tables included). */
+  async loadTableIpc(spec: TableSpec, ipc: Uint8Array): Promise<void> {
+    await this.connection.query(createTableSql(spec));
+    await this.loadIpc(spec, ipc);
   }
 }

@@ -3,25 +3,26 @@ import {mkdir, open, readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {z} from "zod";
 import {Manifest, Profile, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
+import {
+  AGENT_COLUMNS,
+  DATASET_FILES,
+  DATASET_GITIGNORE,
+  REJECT_COLUMNS,
+  RESPONSE_TABLE,
+  TICKET_TABLE,
+  jsonFileText,
+} from "../schema/dataset-layout.ts";
 import {writeCsv} from "./csv.ts";
 import {InputError} from "./errors.ts";
 import {readParquet, writeParquet, WRITE_MEMORY} from "./parquet.ts";
-import {columnsOf} from "./table-columns.ts";
 
-/** File names inside a dataset directory. `*.private*` files stay with the data owner. */
-export const DATASET_FILES = {
-  tickets: "tickets.parquet",
-  responses: "responses.parquet",
-  profile: "profile.json",
-  manifest: "manifest.json",
-  rejects: "rejects.csv",
-  agents: "agents.private.csv",
-  salt: "salt.private",
-} as const;
-
-export const TICKET_TABLE = columnsOf(Ticket);
-export const RESPONSE_TABLE = columnsOf(SurveyResponse);
-export const REJECT_COLUMNS = ["file", "line", "field", "reason", "excerpt", "severity"] as const;
+export {
+  DATASET_FILES,
+  REJECT_COLUMNS,
+  RESPONSE_TABLE,
+  TICKET_TABLE,
+  defaultProfile,
+} from "../schema/dataset-layout.ts";
 
 export interface Dataset {
   tickets: Ticket[];
@@ -56,18 +57,6 @@ export async function readProfile(file: string): Promise<Profile | null> {
   return text === null ? null : parseJson(file, text, Profile);
 }
 
-/** The profile a new dataset starts with: what is known from the command line, nulls elsewhere. */
-export function defaultProfile(orgId: string, timezone = "UTC"): Profile {
-  return Profile.parse({
-    org_id: orgId,
-    display_name: orgId,
-    industry: null,
-    country: null,
-    agents: null,
-    timezone,
-  });
-}
-
 /** Writes every file of a dataset directory (created when missing). */
 export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
   await mkdir(dir, {recursive: true});
@@ -100,11 +89,10 @@ export async function writeSidecars(
   await writeJson(file("manifest"), contents.manifest);
   await writeCsv(file("rejects"), REJECT_COLUMNS, contents.rejects);
   await privateFile(file("agents"));
-  await writeCsv(file("agents"), ["code", "name"] as const, contents.agents);
+  await writeCsv(file("agents"), AGENT_COLUMNS, contents.agents);
   await privateFile(file("salt"));
   await writeFile(file("salt"), `${contents.salt}\n`);
-  // Keeps the owner's private files out of any repository the dataset is copied into.
-  await writeFile(path.join(dir, ".gitignore"), "*.private*\n");
+  await writeFile(path.join(dir, ".gitignore"), DATASET_GITIGNORE);
 }
 
 /** A dataset directory's profile and manifest, and where its Parquet files are: no rows read. */
@@ -178,5 +166,5 @@ async function privateFile(file: string): Promise<void> {
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFile(file, jsonFileText(value));
 }

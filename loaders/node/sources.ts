@@ -3,6 +3,7 @@ import type {Stats} from "node:fs";
 import {lstat, readdir, realpath, stat} from "node:fs/promises";
 import path from "node:path";
 import type {InputSource} from "../ingest/index.ts";
+import {NOT_EXPORT} from "../ingest/sources.ts";
 import {UsageError} from "./errors.ts";
 
 /** An input source that is a file on disk, which the DuckDB engine can read by path. */
@@ -68,13 +69,6 @@ export async function collectInputs(paths: string[], notExports: string[] = []):
   }
   return collected;
 }
-
-/**
- * Files of a folder that are never exports: documentation, licences, images, PDFs and mapping
- * files (`mapping.json`, `acme-mapping.json`); the `--mapping` file itself is also passed in.
- */
-const NOT_EXPORT =
-  /\.(md|pdf|png|jpe?g|gif|svg|docx?)$|^(readme|license|licence|changelog)(\.[a-z0-9]+)?$|mapping[^/]*\.json$/i;
 
 /** Sources only, for callers that do not care about profiles or skipped files. */
 export async function collectSources(paths: string[]): Promise<InputSource[]> {
