@@ -277,6 +277,8 @@ function resultView(
       })
     | null;
   const width = Math.min(document.querySelector("#observablehq-main")?.clientWidth ?? 640, 1100);
+  // Two charts side by side on a wide screen; one under the other on a phone.
+  const half = width >= 640 ? width / 2 - 24 : width;
 
   const clockChoice = h("p", {class: "assess-clock"});
   const grid = h("div", {});
@@ -334,14 +336,14 @@ function resultView(
         "div",
         {class: "card"},
         h("h3", {}, m.overview.byChannel),
-        charts.channelBars(chartsRows.volume_by_channel ?? [], {width: width / 2, lang}),
+        charts.channelBars(chartsRows.volume_by_channel ?? [], {width: half, lang}),
       ),
       h(
         "div",
         {class: "card"},
         h("h3", {}, m.overview.byHour(assessed.profile.timezone)),
         charts.hourHeatmap(chartsRows.volume_by_hour ?? [], {
-          width: width / 2,
+          width: half,
           lang,
           timezone: assessed.profile.timezone,
         }),

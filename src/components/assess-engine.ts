@@ -51,7 +51,7 @@ interface Connection {
 interface Library {
   TABLES: readonly {name: string}[];
   createTableSql(spec: unknown): string;
-  WasmRunner: new (connection: Connection) => {loadIpc(spec: unknown, ipc: Uint8Array): Promise<void>};
+  WasmRunner: new (connection: Connection) => {loadTableIpc(spec: unknown, ipc: Uint8Array): Promise<void>};
   organisationKpis(runner: unknown, dataset: {profile: unknown}): Promise<unknown>;
   overviewOf(kpis: unknown): unknown;
   positionAgainst(calendar: unknown, dataset: {profile: unknown}, panel: unknown): unknown;
@@ -105,9 +105,9 @@ export async function computeView(engine: Engine, assessed: Assessed): Promise<A
   const {lib, connection} = engine;
   const runner = new lib.WasmRunner(connection);
   for (const spec of lib.TABLES) {
-    await connection.query(lib.createTableSql(spec));
     const table = assessed.tables.find((t) => t.name === spec.name);
-    if (table && table.ipc.byteLength > 0) await runner.loadIpc(spec, table.ipc);
+    if (table) await runner.loadTableIpc(spec, table.ipc);
+    else await connection.query(lib.createTableSql(spec));
   }
   const dataset = {profile: assessed.profile};
   const kpis = (await lib.organisationKpis(runner, dataset)) as AssessView["kpis"];
