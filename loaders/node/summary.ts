@@ -1,6 +1,7 @@
 import {OrgSummary} from "../schema/org-summary.ts";
 import {sizeBand} from "../schema/profile.ts";
-import {loadPrepared, prepare} from "../metrics/prepare.ts";
+import {createHelpers} from "../metrics/macros.ts";
+import {TABLES, loadPrepared, prepare} from "../metrics/prepare.ts";
 import {KPIS} from "../metrics/registry.ts";
 import {clockOf, runKpi} from "../metrics/run.ts";
 import type {Clock, KpiOptions, Row, SqlRunner} from "../metrics/types.ts";
@@ -30,10 +31,16 @@ export interface KpisReport {
   kpis: KpiReport[];
 }
 
-/** Loads a dataset into a fresh in-memory native DuckDB. */
+const TABLE_NAMES = TABLES.map((t) => t.name);
+
+/**
+ * Loads a dataset into a fresh in-memory native DuckDB, with the SQL helpers the Explore page
+ * documents (macros.ts), so SQL written there runs here unchanged.
+ */
 export async function openDataset(dataset: Dataset): Promise<NativeRunner> {
   const runner = await NativeRunner.create();
   await loadPrepared(runner, prepare(dataset));
+  await createHelpers(runner, TABLE_NAMES);
   return runner;
 }
 
@@ -51,6 +58,7 @@ export async function openDatasetDir(files: DatasetFiles): Promise<NativeRunner>
     await runner.connection.run("SET allocator_flush_threshold = '8MB'");
     if (!(await loadPreparedNative(runner, parquetSource(files.tickets, files.responses), files.profile)))
       await loadPrepared(runner, prepare(await readRows(files)));
+    await createHelpers(runner, TABLE_NAMES);
     return runner;
   } catch (error) {
     runner.close();
