@@ -34,7 +34,11 @@ export function csvDownload(
   rows: () => Iterable<Row>,
   {filename, label, columns}: {filename: string; label: string; columns?: readonly string[]},
 ): HTMLAnchorElement {
-  const link = h("a", {class: "csv-download", href: "#", download: filename, role: "button"}, label);
+  const link = h(
+    "a",
+    {class: "csv-download", href: "#", download: filename, role: "button"},
+    label,
+  ) as HTMLAnchorElement;
   link.addEventListener("click", () => {
     const blob = new Blob(["\ufeff", toCsv(rows(), columns)], {type: "text/csv;charset=utf-8"});
     const url = URL.createObjectURL(blob);
@@ -45,5 +49,5 @@ export function csvDownload(
       link.href = "#";
     }, 0);
   });
-  return link as HTMLAnchorElement;
+  return link;
 }

@@ -1,15 +1,11 @@
-import type {KpisReport} from "../summary.ts";
-import {kpisOf, openDataset, openDatasetDir} from "../summary.ts";
+import {openDataset, openDatasetDir} from "../summary.ts";
+import {organisationKpis, type OrganisationKpis} from "../../view/organisation.ts";
 import {readDatasetFiles, type Dataset, type DatasetFiles} from "../dataset.ts";
 import {cached} from "./dataset-cache.ts";
 import {siteDataset, siteDatasetKey} from "./dataset.ts";
 
 /** Every KPI of the site's organisation on both clocks, and the period its tickets span. */
-export interface SiteKpis {
-  calendar: KpisReport;
-  business: KpisReport;
-  period: {first: string | null; last: string | null};
-}
+export type SiteKpis = OrganisationKpis;
 
 /**
  * The site's KPIs computed at build time by the registry SQL in native DuckDB, exactly as
@@ -26,12 +22,7 @@ export async function siteKpis(env = process.env): Promise<SiteKpis> {
       ? await openDatasetDir(dataset as DatasetFiles)
       : await openDataset(dataset as Dataset);
     try {
-      const calendar = await kpisOf(runner, dataset, {clock: "calendar"});
-      const business = await kpisOf(runner, dataset, {clock: "business"});
-      const [span] = await runner.query<{first: string | null; last: string | null}>(
-        "SELECT min(created_date)::VARCHAR AS first, max(created_date)::VARCHAR AS last FROM tickets",
-      );
-      return {calendar, business, period: span ?? {first: null, last: null}};
+      return await organisationKpis(runner, dataset);
     } finally {
       runner.close();
     }

@@ -2,7 +2,7 @@ import {calibrationChecks} from "../../benchmark/calibration-report.ts";
 import {PUBLISHED} from "../../benchmark/published.ts";
 import {KPIS} from "../../metrics/registry.ts";
 import {readPanel} from "../panel-files.ts";
-import {kpiMeta} from "./kpi-meta.ts";
+import {kpiMeta} from "../../view/kpi-meta.ts";
 
 /**
  * What the Methodology page documents, generated at build time from the KPI registry and the

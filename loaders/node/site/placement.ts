@@ -1,12 +1,12 @@
-import {ARCHETYPE_NAMES} from "../../benchmark/archetypes.ts";
-import {BOUNDARY} from "../../benchmark/reading.ts";
 import {placeReport} from "../../benchmark/index.ts";
-import type {PlaceReport} from "../../benchmark/report.ts";
 import {readPanel} from "../panel-files.ts";
 import {summarise} from "../summary.ts";
 import {readDatasetFiles} from "../dataset.ts";
+import {positionOf} from "../../view/organisation.ts";
 import {siteDataset} from "./dataset.ts";
 import {siteKpis} from "./kpis.ts";
+
+export {positionOf};
 
 /**
  * The site organisation's placement against the panel (`SERVICEBENCH_PANEL`, else the synthetic
@@ -28,10 +28,4 @@ export async function sitePlacement(env = process.env) {
  */
 export async function sitePosition(env = process.env) {
   return positionOf(await sitePlacement(env));
-}
-
-/** A placement report as pages show it: with the runner-up's name and whether it is "between". */
-export function positionOf(report: PlaceReport) {
-  const {en, fr} = ARCHETYPE_NAMES[report.runner_up];
-  return {...report, runner_up_name: {en, fr}, between: report.confidence < BOUNDARY};
 }

@@ -1,4 +1,4 @@
-import type {KpiDefinition} from "../../metrics/types.ts";
+import type {KpiDefinition} from "../metrics/types.ts";
 
 /**
  * What pages need to know of a registry KPI to label, format and define it (no SQL): shipped in
