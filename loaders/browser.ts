@@ -23,3 +23,5 @@ export {panelMap, principalAxes} from "./benchmark/projection.ts";
 export {archetypeProfiles} from "./benchmark/profiles.ts";
 export {LEVERS, leverRanges, RANGE_QUANTILES} from "./benchmark/moves.ts";
 export {KPI_LABELS, formatFactor, formatFeature, formatKpi} from "./benchmark/text.ts";
+export {CUBE_TABLE_NAMES, cubeTableSpec} from "./metrics/cube-tables.ts";
+export {EXAMPLE_QUERIES, SQL_HELPERS, helperStatements} from "./metrics/macros.ts";

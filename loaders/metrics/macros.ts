@@ -85,3 +85,137 @@ export async function createHelpers(
 ): Promise<void> {
   for (const sql of helperStatements(tables)) await db.query(sql);
 }
+
+/** A query the Explore page loads with one click; its title is `explore.examples[id]` in the catalogue. */
+export interface ExampleQuery {
+  id: string;
+  /** The site mode whose tables it reads. */
+  mode: "tickets" | "cubes";
+  sql: string;
+}
+
+/** The first example of each mode is the editor's starting query. */
+export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
+  {
+    id: "billing_weekend",
+    mode: "tickets",
+    sql: `-- CSAT of tickets about billing, created on weekdays or at the weekend (local time).
+-- The demo tags them payment or invoice; your export may say billing.
+SELECT
+  CASE WHEN created_weekend THEN 'weekend' ELSE 'weekday' END AS period,
+  avg(good) AS csat,
+  wilson_low(sum(good), count(good)) AS csat_low,
+  wilson_high(sum(good), count(good)) AS csat_high,
+  count(good) AS responses
+FROM responses_detail
+WHERE kind = 'csat' AND list_has_any(tags, ['billing', 'payment', 'invoice'])
+GROUP BY period
+ORDER BY period`,
+  },
+  {
+    id: "csat_by_tag",
+    mode: "tickets",
+    sql: `-- CSAT by tag, weekday against weekend; fewer than 5 responses is not a number worth showing.
+SELECT
+  tag || ' · ' || CASE WHEN created_weekend THEN 'weekend' ELSE 'weekday' END AS tag_period,
+  avg(good) AS csat,
+  count(*) AS responses
+FROM responses_detail, unnest(tags) AS u(tag)
+WHERE kind = 'csat'
+GROUP BY ALL
+HAVING count(*) >= 5
+ORDER BY tag_period`,
+  },
+  {
+    id: "first_reply_by_channel",
+    mode: "tickets",
+    sql: `SELECT channel,
+  median(first_reply_minutes) AS median_first_reply_minutes,
+  count(*) AS tickets
+FROM tickets
+GROUP BY channel
+ORDER BY tickets DESC`,
+  },
+  {
+    id: "tickets_by_month",
+    mode: "tickets",
+    sql: `SELECT created_month AS month, count(*) AS tickets
+FROM tickets
+GROUP BY month
+ORDER BY month`,
+  },
+  {
+    id: "csat_by_hour",
+    mode: "tickets",
+    sql: `-- CSAT by the local hour the ticket was created, with its 95 % interval.
+SELECT created_hour AS hour,
+  avg(good) AS csat,
+  wilson_low(sum(good), count(good)) AS csat_low,
+  wilson_high(sum(good), count(good)) AS csat_high,
+  count(good) AS responses
+FROM responses_detail
+WHERE kind = 'csat' AND created_hour IS NOT NULL
+GROUP BY hour
+ORDER BY hour`,
+  },
+  {
+    id: "csat_by_month",
+    mode: "cubes",
+    sql: `-- CSAT by month with its 95 % interval: survey responses and ratings held on tickets.
+SELECT month,
+  sum(good) / sum(n) AS csat,
+  wilson_low(sum(good), sum(n)) AS csat_low,
+  wilson_high(sum(good), sum(n)) AS csat_high,
+  sum(n) AS votes
+FROM survey_cells
+WHERE kind IN ('csat', 'csat_ticket')
+GROUP BY month
+ORDER BY month`,
+  },
+  {
+    id: "billing_by_month",
+    mode: "cubes",
+    sql: `-- Ratings held on tickets about billing (the demo tags them payment or invoice), by creation month.
+-- Cubes keep no weekday for ratings: the weekend question needs the ticket rows.
+SELECT created_month AS month,
+  sum(rating_good) / nullif(sum(rating_good + rating_bad), 0) AS csat,
+  wilson_low(sum(rating_good), sum(rating_good + rating_bad)) AS csat_low,
+  wilson_high(sum(rating_good), sum(rating_good + rating_bad)) AS csat_high,
+  sum(rating_good + rating_bad) AS ratings
+FROM cube_tag
+WHERE tag IN ('billing', 'payment', 'invoice')
+GROUP BY month
+ORDER BY month`,
+  },
+  {
+    id: "one_touch_by_channel",
+    mode: "cubes",
+    sql: `SELECT channel,
+  sum(one_touch_num) / nullif(sum(one_touch_den), 0) AS one_touch,
+  wilson_low(sum(one_touch_num), sum(one_touch_den)) AS one_touch_low,
+  wilson_high(sum(one_touch_num), sum(one_touch_den)) AS one_touch_high,
+  sum(tickets) AS tickets
+FROM cube_channel
+GROUP BY channel
+ORDER BY tickets DESC`,
+  },
+  {
+    id: "volume_by_hour",
+    mode: "cubes",
+    sql: `SELECT hour, sum(tickets) AS tickets
+FROM volume_hourly
+GROUP BY hour
+ORDER BY hour`,
+  },
+  {
+    id: "slowest_by_channel",
+    mode: "cubes",
+    sql: `-- Among the 500 slowest first replies shipped with the cubes.
+SELECT channel,
+  count(*) AS tickets,
+  median(first_reply_minutes) AS median_first_reply_minutes
+FROM slowest_first_replies
+GROUP BY channel
+ORDER BY tickets DESC`,
+  },
+];
