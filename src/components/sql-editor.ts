@@ -78,8 +78,8 @@ export interface SqlEditorOptions {
 /**
  * A SQL editor over DuckDB-WASM: a monospace text area, a Run button (and Ctrl+Enter / Cmd+Enter),
  * example queries, then the result as a table with its row count and time, a quick chart and a CSV
- * download; DuckDB's message as text when the query fails. A query asked for before DuckDB is
- * ready runs as soon as it is.
+ * download; DuckDB's message as text when the query fails. The starting query, and any asked for
+ * before DuckDB is ready, runs as soon as it is.
  */
 export function sqlEditor({db, query, examples, lang, onRun, width = 640}: SqlEditorOptions): HTMLElement {
   const e = messages(lang).explore;
@@ -110,7 +110,8 @@ export function sqlEditor({db, query, examples, lang, onRun, width = 640}: SqlEd
   });
 
   let client: ArrowClient | null | undefined;
-  let pending = false;
+  // The starting query runs as soon as DuckDB is ready: the page opens on a result.
+  let pending = true;
   let escaped = false;
   area.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -124,9 +125,10 @@ export function sqlEditor({db, query, examples, lang, onRun, width = 640}: SqlEd
   });
   run.addEventListener("click", () => void execute());
 
-  async function execute(): Promise<void> {
+  /** Runs the editor's text; `remember` passes it to onRun (not for the starting query, already where it came from). */
+  async function execute(remember = true): Promise<void> {
     const sql = area.value;
-    onRun?.(sql);
+    if (remember) onRun?.(sql);
     if (client === undefined) {
       pending = true;
       output.replaceChildren(h("p", {class: "muted"}, e.waiting));
@@ -178,7 +180,7 @@ export function sqlEditor({db, query, examples, lang, onRun, width = 640}: SqlEd
     client = d;
     status.dataset.state = d ? "ready" : "failed";
     status.textContent = d ? e.ready(formatNumber((performance.now() - started) / 1000, lang, 1)) : e.failed;
-    if (d && pending) void execute();
+    if (d && pending) void execute(false);
   });
 
   return h(
