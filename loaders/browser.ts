@@ -26,3 +26,5 @@ export {KPI_LABELS, formatFactor, formatFeature, formatKpi} from "./benchmark/te
 export {NothingToPlace} from "./benchmark/place.ts";
 export {WasmRunner} from "./metrics/runner-wasm.ts";
 export {organisationKpis, overviewOf, positionAgainst} from "./view/organisation.ts";
+export {CUBE_TABLE_NAMES, cubeTableSpec} from "./metrics/cube-tables.ts";
+export {EXAMPLE_QUERIES, SQL_HELPERS, helperStatements} from "./metrics/macros.ts";

@@ -1,5 +1,6 @@
 import type {OrgSummary} from "../schema/org-summary.ts";
-import {loadPrepared, prepare} from "../metrics/prepare.ts";
+import {createHelpers} from "../metrics/macros.ts";
+import {TABLES, loadPrepared, prepare} from "../metrics/prepare.ts";
 import {kpisOf, summarise, type KpisReport} from "../metrics/report.ts";
 import type {KpiOptions} from "../metrics/types.ts";
 import {readDatasetFiles, readRows, type Dataset, type DatasetFiles} from "./dataset.ts";
@@ -7,10 +8,16 @@ export {kpisOf, summarise, type KpiReport, type KpisReport} from "../metrics/rep
 import {NativeRunner} from "./duckdb-native.ts";
 import {loadPreparedNative, parquetSource} from "./prepare-native.ts";
 
-/** Loads a dataset into a fresh in-memory native DuckDB. */
+const TABLE_NAMES = TABLES.map((t) => t.name);
+
+/**
+ * Loads a dataset into a fresh in-memory native DuckDB, with the SQL helpers the Explore page
+ * documents (macros.ts), so SQL written there runs here unchanged.
+ */
 export async function openDataset(dataset: Dataset): Promise<NativeRunner> {
   const runner = await NativeRunner.create();
   await loadPrepared(runner, prepare(dataset));
+  await createHelpers(runner, TABLE_NAMES);
   return runner;
 }
 
@@ -28,6 +35,7 @@ export async function openDatasetDir(files: DatasetFiles): Promise<NativeRunner>
     await runner.connection.run("SET allocator_flush_threshold = '8MB'");
     if (!(await loadPreparedNative(runner, parquetSource(files.tickets, files.responses), files.profile)))
       await loadPrepared(runner, prepare(await readRows(files)));
+    await createHelpers(runner, TABLE_NAMES);
     return runner;
   } catch (error) {
     runner.close();
