@@ -69,9 +69,10 @@ describe.skipIf(!chromiumAvailable)("built site in headless Chromium", () => {
     const visit = await browser.visit(`${server.origin}/en/explore`, "explore-duckdb");
     await settled(visit.page);
     await visit.page.waitForSelector("#tables table", {timeout: 0});
-    // The sql cells ran in DuckDB-WASM and a Plot chart drew their result.
-    const dots = await visit.page.locator("svg circle").count();
-    expect(dots).toBeGreaterThan(0);
+    // The starting example ran in DuckDB-WASM and the quick chart drew its result as bars.
+    await visit.page.waitForSelector("#sql-result[data-state='done'] .quick-chart svg", {timeout: 0});
+    const bars = await visit.page.locator("#sql-result .quick-chart svg rect").count();
+    expect(bars).toBeGreaterThan(0);
   });
 
   it("says in one readable message that a data file is missing, instead of a wall of errors", async () => {
