@@ -16,7 +16,10 @@ const ARROW: Record<ColumnType, () => DataType> = {
 
 /** One table as an Arrow IPC stream holding exactly the spec's columns, in order, with its types. */
 export function tableIpc(spec: TableSpec, rows: readonly PreparedRow[]): Uint8Array {
-  const columns: [string, unknown[]][] = spec.columns.map((c) => [c.name, rows.map((r) => r[c.name] ?? null)]);
+  const columns: [string, unknown[]][] = spec.columns.map((c) => [
+    c.name,
+    rows.map((r) => r[c.name] ?? null),
+  ]);
   const types = Object.fromEntries(spec.columns.map((c) => [c.name, ARROW[c.type]()]));
   const table = tableFromArrays(columns as [string, unknown[]][], {types});
   return tableToIPC(table, {format: "stream"})!;

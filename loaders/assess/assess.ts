@@ -96,12 +96,15 @@ export async function assessFiles(
     if (signal?.aborted) throw new AssessCancelled();
   };
   if (!ORG.test(options.orgId)) throw new AssessError(say.badOrg(options.orgId));
-  if (options.tz !== undefined && !isValidTimeZone(options.tz)) throw new AssessError(say.badTimeZone(options.tz));
+  if (options.tz !== undefined && !isValidTimeZone(options.tz))
+    throw new AssessError(say.badTimeZone(options.tz));
   const watch = new Watch(control);
   try {
     const inputs = await sortInputs(dropped);
     check();
-    const read = inputs.dataset ? await readDataset(inputs, options) : await readExports(inputs, options, watch);
+    const read = inputs.dataset
+      ? await readDataset(inputs, options)
+      : await readExports(inputs, options, watch);
     check();
     const prepared = prepare({tickets: read.tickets, responses: read.responses, profile: read.profile});
     const tables: AssessTable[] = [];
@@ -166,7 +169,8 @@ async function readExports(inputs: SortedInputs, options: AssessOptions, watch: 
   };
 }
 
-const OUT_OF_MEMORY = /: file: stopped reading: (Invalid (string|array|typed array) length|.*out of memory|.*allocation failed)/i;
+const OUT_OF_MEMORY =
+  /: file: stopped reading: (Invalid (string|array|typed array) length|.*out of memory|.*allocation failed)/i;
 
 /** A dataset this page (or `servicebench ingest`) wrote: its rows as they are, its sidecars as written. */
 async function readDataset(inputs: SortedInputs, options: AssessOptions): Promise<Read> {

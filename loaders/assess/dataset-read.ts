@@ -84,7 +84,10 @@ export async function readManifestFile(source: BlobSource): Promise<Manifest> {
 }
 
 /** The records of a CSV the dataset wrote, by its header, cells read back as they were written. */
-async function csvRecords<K extends string>(source: BlobSource, header: readonly K[]): Promise<Record<K, string>[]> {
+async function csvRecords<K extends string>(
+  source: BlobSource,
+  header: readonly K[],
+): Promise<Record<K, string>[]> {
   const {records} = parseCsv(await text(source), ",");
   const [head, ...rows] = records;
   const at = header.map((k) => head?.indexOf(k) ?? -1);
@@ -93,7 +96,9 @@ async function csvRecords<K extends string>(source: BlobSource, header: readonly
     throw new AssessError(say.badDatasetFile(source.name, `missing column ${missing.join(", ")}`));
   return rows
     .filter((r) => !(r.length === 1 && r[0] === ""))
-    .map((r) => Object.fromEntries(header.map((k, i) => [k, csvCellText(r[at[i]!] ?? "")])) as Record<K, string>);
+    .map(
+      (r) => Object.fromEntries(header.map((k, i) => [k, csvCellText(r[at[i]!] ?? "")])) as Record<K, string>,
+    );
 }
 
 export async function readRejectsFile(source: BlobSource): Promise<Reject[]> {

@@ -103,7 +103,6 @@ export function assessApp({
 
   const progress = h("div", {id: "assess-progress", hidden: ""});
   const result = h("div", {id: "assess-result"});
-  let sizes: number[] = [];
   let running = false;
 
   const showProgress = (p: Progress | null, note?: string) => {
@@ -111,7 +110,7 @@ export function assessApp({
     progress.replaceChildren();
     progress.append(h("h2", {}, t.progressTitle));
     if (p) {
-      const f = progressFigures(p, sizes);
+      const f = progressFigures(p);
       const bar = h("progress", {max: "1", value: String(f.fraction)});
       progress.append(
         h("p", {}, t.fileOf(formatNumber(p.fileIndex + 1, lang), formatNumber(p.files, lang), p.file)),
@@ -149,7 +148,6 @@ export function assessApp({
     if (running) return;
     if (files.length === 0) return fail(t.noFiles);
     running = true;
-    sizes = files.map((f) => f.file.size);
     result.replaceChildren();
     showProgress(null);
     performance.mark("sb:assess-drop");

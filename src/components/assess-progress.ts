@@ -19,19 +19,16 @@ export interface ProgressFigures {
 }
 
 /**
- * Progress over the whole drop, not the current file: bytes of the files already read plus the
- * current one's, against every file's size, so the estimate does not jump back at each new file.
- * Bytes, not rows, drive the estimate: the row count of a file is unknown until it is read.
+ * Progress over the whole drop, not the current file (the worker counts bytes over every file),
+ * so the estimate does not jump back at each new file. Bytes, not rows, drive the estimate: the
+ * row count of a file is unknown until it is read.
  */
-export function progressFigures(p: Progress, sizes: readonly number[]): ProgressFigures {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const before = sizes.slice(0, p.fileIndex).reduce((a, b) => a + b, 0);
-  const done = Math.min(total, before + p.bytes);
+export function progressFigures(p: Progress): ProgressFigures {
+  const fraction = p.size > 0 ? Math.min(1, p.bytes / p.size) : 1;
   const seconds = p.elapsedMs / 1000;
-  const fraction = total > 0 ? done / total : 1;
   const rowsPerSecond = seconds > 0 ? p.rows / seconds : null;
   // Under a quarter of a second or 1 % read, a rate says nothing yet.
-  const secondsLeft = seconds >= 0.25 && fraction >= 0.01 ? (seconds * (total - done)) / done : null;
+  const secondsLeft = seconds >= 0.25 && fraction >= 0.01 ? (seconds * (1 - fraction)) / fraction : null;
   return {fraction, rowsPerSecond, secondsLeft};
 }
 

@@ -1,28 +1,28 @@
 import {describe, expect, it} from "vitest";
 import {formatBytes, progressFigures} from "../../src/components/assess-progress.ts";
 
-const at = (fileIndex: number, bytes: number, rows: number, elapsedMs: number) => ({
+const at = (bytes: number, size: number, rows: number, elapsedMs: number) => ({
   file: "f",
-  fileIndex,
+  fileIndex: 0,
   files: 2,
   bytes,
-  size: 0,
+  size,
   rows,
   elapsedMs,
 });
 
 describe("self-assessment progress", () => {
-  it("counts the files already read towards the whole drop", () => {
+  it("estimates the time left over the whole drop", () => {
     // 300 of 400 bytes done after 3 s: 100 bytes left at 100 bytes a second.
-    const f = progressFigures(at(1, 100, 600, 3000), [200, 200]);
+    const f = progressFigures(at(300, 400, 600, 3000));
     expect(f.fraction).toBe(0.75);
     expect(f.rowsPerSecond).toBe(200);
     expect(f.secondsLeft).toBe(1);
   });
   it("gives no estimate before there is anything to estimate from", () => {
-    expect(progressFigures(at(0, 0, 0, 0), [100]).secondsLeft).toBeNull();
-    expect(progressFigures(at(0, 0, 0, 0), [100]).rowsPerSecond).toBeNull();
-    expect(progressFigures(at(0, 50, 10, 100), [100]).secondsLeft).toBeNull();
+    expect(progressFigures(at(0, 100, 0, 0)).secondsLeft).toBeNull();
+    expect(progressFigures(at(0, 100, 0, 0)).rowsPerSecond).toBeNull();
+    expect(progressFigures(at(50, 100, 10, 100)).secondsLeft).toBeNull();
   });
   it("writes sizes in each language's units", () => {
     expect(formatBytes(740_000, "en")).toBe("740 KB");
