@@ -28,10 +28,15 @@ export async function organisationKpis(
 ): Promise<OrganisationKpis> {
   const calendar = await kpisOf(runner, dataset, {clock: "calendar"});
   const business = await kpisOf(runner, dataset, {clock: "business"});
+  return {calendar, business, period: await periodOf(runner)};
+}
+
+/** The first and last creation days of the tickets loaded in `runner`. */
+export async function periodOf(runner: SqlRunner): Promise<OrganisationKpis["period"]> {
   const [span] = await runner.query<{first: string | null; last: string | null}>(
     "SELECT min(created_date)::VARCHAR AS first, max(created_date)::VARCHAR AS last FROM tickets",
   );
-  return {calendar, business, period: span ?? {first: null, last: null}};
+  return span ?? {first: null, last: null};
 }
 
 /** The Overview's cards, in display order. */

@@ -174,6 +174,7 @@ export function assessApp({
     }
     if (msg.type === "error") return fail(msg.message[lang]);
     if (msg.type === "dataset") return save(msg.name, msg.zip);
+    performance.mark("sb:assess-read");
     showProgress(null, t.computing);
     try {
       const view = await computeView(await engine, msg);
@@ -280,20 +281,26 @@ function resultView(
 
   const clockChoice = h("p", {class: "assess-clock"});
   const grid = h("div", {});
-  const drawCards = (clock: "calendar" | "business") =>
+  const drawCards = async (clock: "calendar" | "business") => {
+    const results = clock === "calendar" ? view.overview.calendar : await view.businessCards();
     grid.replaceChildren(
-      kpiCardGrid(view.overview as never, place?.percentiles ?? {}, {clock, lang, id: "assess-kpi-cards"}),
+      kpiCardGrid({...view.overview, calendar: results, business: results}, place?.percentiles ?? {}, {
+        clock,
+        lang,
+        id: "assess-kpi-cards",
+      }),
     );
+  };
   for (const clock of ["calendar", "business"] as const) {
     const input = h("input", {type: "radio", name: "assess-clock", value: clock}) as HTMLInputElement;
     input.checked = clock === "calendar";
-    input.addEventListener("change", () => drawCards(clock));
+    input.addEventListener("change", () => void drawCards(clock));
     clockChoice.append(
       h("label", {}, input, ` ${m.clock[clock === "calendar" ? "calendarOption" : "businessOption"]}`),
       " ",
     );
   }
-  drawCards("calendar");
+  void drawCards("calendar");
 
   const download = h("button", {type: "button", id: "assess-download"}, t.download) as HTMLButtonElement;
   download.addEventListener("click", () => {

@@ -5,6 +5,8 @@
  * fetched after the drop: the files are computed with the network cut.
  */
 
+import type {KpiMeta} from "./kpi-card.js";
+
 /** The KPI tables the worker hands over, as Arrow IPC streams (loaders/assess/worker.ts). */
 export interface WorkerTable {
   name: string;
@@ -44,6 +46,8 @@ export interface Assessed {
   tables: WorkerTable[];
 }
 
+type Clock = "calendar" | "business";
+
 interface Connection {
   query(sql: string): Promise<unknown>;
 }
@@ -52,7 +56,8 @@ interface Library {
   TABLES: readonly {name: string}[];
   createTableSql(spec: unknown): string;
   WasmRunner: new (connection: Connection) => {loadTableIpc(spec: unknown, ipc: Uint8Array): Promise<void>};
-  organisationKpis(runner: unknown, dataset: {profile: unknown}): Promise<unknown>;
+  kpisOf(runner: unknown, dataset: {profile: unknown}, options: {clock: Clock}): Promise<unknown>;
+  periodOf(runner: unknown): Promise<{first: string | null; last: string | null}>;
   overviewOf(kpis: unknown): unknown;
   positionAgainst(calendar: unknown, dataset: {profile: unknown}, panel: unknown): unknown;
   parsePanel(csv: string, json: string): unknown;
@@ -85,22 +90,29 @@ export async function startEngine(panelText: Promise<{csv: string; json: string}
   return {lib, connection, panel: lib.parsePanel(panel.csv, panel.json)};
 }
 
-/** The view of the dropped organisation: KPIs on both clocks, Overview cards, placement. */
+/** The Overview's results on one clock: each card's KPI rows. */
+type CardResults = Record<string, {clock: string; rows: Record<string, unknown>[]}>;
+
+/** The view of the dropped organisation: Overview cards (calendar clock), charts, placement. */
 export interface AssessView {
-  kpis: {calendar: unknown; business: unknown; period: {first: string | null; last: string | null}};
   overview: {
-    cards: {id: string}[];
-    calendar: Record<string, {clock: string; rows: Record<string, unknown>[]}>;
-    business: Record<string, {clock: string; rows: Record<string, unknown>[]}>;
+    cards: KpiMeta[];
+    calendar: CardResults;
     charts: Record<string, Record<string, unknown>[]>;
     period: {first: string | null; last: string | null};
   };
+  /** The cards' results on business hours, computed on the first call. */
+  businessCards: () => Promise<CardResults>;
   /** Null when nothing could be placed (no model feature known), with `unplaced` saying why. */
   place: Record<string, unknown> | null;
   unplaced: string | null;
 }
 
-/** Loads the worker's tables into DuckDB-WASM and computes the view with the build's own code. */
+/**
+ * Loads the worker's tables into DuckDB-WASM and computes the view with the build's own code.
+ * The placement needs the calendar clock only: the business-hours cards are computed when asked
+ * for (`businessCards`), so the placement is on screen sooner.
+ */
 export async function computeView(engine: Engine, assessed: Assessed): Promise<AssessView> {
   const {lib, connection} = engine;
   const runner = new lib.WasmRunner(connection);
@@ -109,14 +121,32 @@ export async function computeView(engine: Engine, assessed: Assessed): Promise<A
     if (table) await runner.loadTableIpc(spec, table.ipc);
     else await connection.query(lib.createTableSql(spec));
   }
+  performance.mark("sb:assess-tables-loaded");
   const dataset = {profile: assessed.profile};
-  const kpis = (await lib.organisationKpis(runner, dataset)) as AssessView["kpis"];
-  const overview = lib.overviewOf(kpis) as AssessView["overview"];
+  const calendar = await lib.kpisOf(runner, dataset, {clock: "calendar"});
+  const period = await lib.periodOf(runner);
+  performance.mark("sb:assess-kpis");
+  // The Overview's shape from the calendar report alone; its business half is replaced on demand.
+  const {
+    cards,
+    calendar: cardResults,
+    charts,
+  } = lib.overviewOf({calendar, business: calendar, period}) as AssessView["overview"];
+  const overview = {cards, calendar: cardResults, charts, period};
+  let business: Promise<CardResults> | null = null;
+  const businessCards = () =>
+    (business ??= lib
+      .kpisOf(runner, dataset, {clock: "business"})
+      .then(
+        (report) =>
+          (lib.overviewOf({calendar, business: report, period}) as {business: CardResults}).business,
+      ));
   try {
-    const place = lib.positionAgainst(kpis.calendar, dataset, engine.panel) as Record<string, unknown>;
-    return {kpis, overview, place, unplaced: null};
+    const place = lib.positionAgainst(calendar, dataset, engine.panel) as Record<string, unknown>;
+    return {overview, place, unplaced: null, businessCards};
   } catch (error) {
-    if (error instanceof lib.NothingToPlace) return {kpis, overview, place: null, unplaced: error.message};
+    if (error instanceof lib.NothingToPlace)
+      return {overview, place: null, unplaced: error.message, businessCards};
     throw error;
   }
 }
