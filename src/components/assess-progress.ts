@@ -1,13 +1,7 @@
-/** What the self-assessment worker reports while it reads (loaders/assess/worker.ts). */
-export interface Progress {
-  file: string;
-  fileIndex: number;
-  files: number;
-  bytes: number;
-  size: number;
-  rows: number;
-  elapsedMs: number;
-}
+import type {AssessProgress} from "../../loaders/assess/assess.ts";
+
+/** What the self-assessment worker reports while it reads. */
+export type Progress = AssessProgress;
 
 export interface ProgressFigures {
   /** Share of all the dropped bytes read, 0..1. */

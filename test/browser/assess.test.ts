@@ -1,4 +1,3 @@
-import {spawnSync} from "node:child_process";
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
@@ -6,45 +5,17 @@ import {unzipSync} from "fflate";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
+import {cli, cliKpis as kpisOf, expectCardsMatch, type CliKpi} from "./cli-kpis.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled} from "./site.ts";
 
-interface CliKpi {
-  id: string;
-  shape: string;
-  rows: Record<string, number | string | boolean | null>[];
-}
-
 const ORG = "demo-outdoor-gear";
-
-/** `servicebench <args>`: stdout, stderr and the exit code (1 = rows rejected, still a dataset). */
-function cli(...args: string[]) {
-  const r = spawnSync("node", ["bin/servicebench.js", ...args], {encoding: "utf8"});
-  if (r.status !== 0 && r.status !== 1) throw new Error(`servicebench ${args.join(" ")}: ${r.stderr}`);
-  return {stdout: r.stdout, stderr: r.stderr, status: r.status};
-}
-
-const kpisOf = (dataset: string) =>
-  new Map((JSON.parse(cli("kpis", dataset, "--json").stdout) as {kpis: CliKpi[]}).kpis.map((k) => [k.id, k]));
 
 /** What the page shows on its cards, as the value each card holds. */
 const cardValues = (page: Page) =>
   page.$$eval("#assess-kpi-cards [data-kpi]", (nodes) =>
     nodes.map((n) => [n.getAttribute("data-kpi")!, n.getAttribute("data-value")!] as const),
   );
-
-/** Each card's value equals the command line's headline for that KPI (p50 for durations). */
-function expectCardsMatch(cards: readonly (readonly [string, string])[], cli: Map<string, CliKpi>) {
-  expect(cards.length).toBeGreaterThanOrEqual(10);
-  for (const [id, shown] of cards) {
-    const k = cli.get(id);
-    expect(k, `${id} is missing from the command line's output`).toBeDefined();
-    const row = k!.rows[0]!;
-    const expected = (k!.shape === "duration" ? row.p50 : row.value) as number | null;
-    if (expected === null) expect(shown, id).toBe("");
-    else expect(Number(shown), id).toBeCloseTo(expected, 9);
-  }
-}
 
 /** Numbers to 9 significant digits: two engines may differ in a sum's last bits, never more. */
 const rounded = (report: Map<string, CliKpi>) =>
