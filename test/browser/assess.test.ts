@@ -7,6 +7,7 @@ import type {Page} from "playwright-core";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {cli, cliKpis as kpisOf, expectCardsMatch, type CliKpi} from "./cli-kpis.ts";
 import {serveDirectory} from "./static-server.ts";
+import {zendeskCsv} from "../../bench/zendesk-csv.ts";
 import {DIST, settled} from "./site.ts";
 
 const ORG = "demo-outdoor-gear";
@@ -113,6 +114,22 @@ describe.skipIf(!chromiumAvailable)("self-assessment: dropped exports computed i
     await dropAndWait(page, "#assess-files", zip);
     expectCardsMatch(await cardValues(page), cliKpis);
   }
+
+  it("cancels a long read on request, keeps nothing, and reads the next drop", async () => {
+    const {file} = await zendeskCsv(work, 60_000, "iso");
+    const visit = await browser.visit(`${server.origin}/en/assess`, "assess-cancel");
+    await visit.page.waitForSelector("#assess-status[data-state='ready']", {timeout: 0});
+    await visit.page.setInputFiles("#assess-files", file, {timeout: 0});
+    // Cancel once the worker has said how far it is.
+    await visit.page.waitForSelector("#assess-progress progress", {timeout: 0});
+    await visit.page.click("#assess-cancel", {timeout: 0});
+    await visit.page.waitForSelector("#assess-cancelled", {timeout: 0});
+    expect(await visit.page.$("#assess-result [data-kpi]")).toBeNull();
+    await setOrg(visit.page);
+    await dropAndWait(visit.page, "#assess-folder", "data/demo");
+    expectCardsMatch(await cardValues(visit.page), cliKpis);
+    expect(visit.problems).toEqual([]);
+  });
 
   it("lists a broken file's problems as the command line does, in French, and still places the valid files", async () => {
     const input = join(work, "broken");
