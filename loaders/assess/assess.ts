@@ -107,6 +107,7 @@ export async function assessFiles(
       : await readExports(inputs, options, watch);
     check();
     const prepared = prepare({tickets: read.tickets, responses: read.responses, profile: read.profile});
+    performance.mark("sb:assess-prepared");
     const tables: AssessTable[] = [];
     for (const spec of TABLES) {
       const name = spec.name as TableName;
@@ -116,6 +117,7 @@ export async function assessFiles(
       await breathe();
       check();
     }
+    performance.mark("sb:assess-arrow");
     return {...read, agentsCount: read.agents.length, tables};
   } catch (error) {
     if (error instanceof AssessError || error instanceof AssessCancelled) throw error;
