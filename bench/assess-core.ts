@@ -14,13 +14,12 @@
  * phases inside `assessFiles` come from its performance marks (`sb:ingest-*`, `sb:assess-*`).
  */
 import {createHash} from "node:crypto";
-import {readFile, stat} from "node:fs/promises";
+import {readdir, readFile, stat} from "node:fs/promises";
 import path from "node:path";
 import {assessFiles, type AssessResult} from "../loaders/assess/assess.ts";
 import {blobSource, type BlobSource, SLICE_BYTES} from "../loaders/assess/file-source.ts";
 import {ByteDecoder} from "../loaders/text/decode.ts";
 import {CsvParser, sniffDelimiter} from "../loaders/text/csv.ts";
-import {listFiles} from "../test/assess/helpers.ts";
 import {formatTable} from "./table.ts";
 
 /** The marks `assessFiles` leaves, in order, each ending the phase named beside it. */
@@ -40,7 +39,11 @@ const NOW = Date.UTC(2024, 5, 1);
 async function drop(target: string): Promise<BlobSource[]> {
   if (!(await stat(target)).isDirectory())
     return [blobSource(new Blob([await readFile(target)]), path.basename(target))];
-  const files = await listFiles(target);
+  const entries = await readdir(target, {recursive: true, withFileTypes: true});
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(target, path.join(e.parentPath, e.name)))
+    .sort();
   return Promise.all(files.map(async (f) => blobSource(new Blob([await readFile(path.join(target, f))]), f)));
 }
 
