@@ -4,7 +4,7 @@
  * faster core can be shown to give the same bytes.
  *
  *     npx tsx bench/assess-core.ts bench/output/zendesk-100000-v1.csv
- *     npx tsx bench/assess-core.ts <file or folder> --repeat 5
+ *     npx tsx bench/assess-core.ts <file or folder> --repeat 5 --tz Europe/Paris
  *     node --import tsx --cpu-prof --cpu-prof-dir=bench/output/prof bench/assess-core.ts <file>
  *
  * Phases: decode + parse (the file read by the CSV parser alone, a separate pass), read (decode,
@@ -84,11 +84,14 @@ export function digest(result: AssessResult): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-async function once(sources: BlobSource[]): Promise<{phases: number[]; total: number; result: AssessResult}> {
+async function once(
+  sources: BlobSource[],
+  tz: string | undefined,
+): Promise<{phases: number[]; total: number; result: AssessResult}> {
   performance.clearMarks();
   performance.mark(START);
   const t0 = performance.now();
-  const result = await assessFiles(sources, {orgId: "bench", salt: SALT, now: NOW});
+  const result = await assessFiles(sources, {orgId: "bench", salt: SALT, now: NOW, tz});
   const total = performance.now() - t0;
   let at = performance.getEntriesByName(START)[0]!.startTime;
   const phases = MARKS.map(([name]) => {
@@ -102,11 +105,13 @@ async function once(sources: BlobSource[]): Promise<{phases: number[]; total: nu
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const target = args.find((a) => !a.startsWith("--"));
+  const target = args.find((a, k) => !a.startsWith("--") && !["--repeat", "--tz"].includes(args[k - 1]!));
   const repeatAt = args.indexOf("--repeat");
   const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 3;
+  const tzAt = args.indexOf("--tz");
+  const tz = tzAt >= 0 ? args[tzAt + 1] : undefined;
   if (!target) {
-    console.error("usage: npx tsx bench/assess-core.ts <export file or folder> [--repeat n]");
+    console.error("usage: npx tsx bench/assess-core.ts <export file or folder> [--repeat n] [--tz zone]");
     process.exit(2);
   }
   const sources = await drop(target);
@@ -115,7 +120,7 @@ async function main(): Promise<void> {
   let tickets = 0;
   for (let i = 0; i < repeat; i++) {
     const parse = await parseOnly(sources);
-    const {phases, total, result} = await once(sources);
+    const {phases, total, result} = await once(sources, tz);
     const d = digest(result);
     if (last && d !== last) throw new Error(`run ${i + 1} gave digest ${d}, the first ${last}`);
     last = d;
