@@ -7,12 +7,12 @@
 import {checkMapping, mappingZone} from "../formats/mapping.ts";
 import {ingest} from "../ingest/index.ts";
 import {chooseZone} from "../ingest/zone.ts";
-import {TABLES, prepare, type TableName} from "../metrics/prepare.ts";
+import {TABLES, prepareColumns, type TableName} from "../metrics/prepare.ts";
 import type {Manifest, Profile, Reject, SurveyResponse, Ticket} from "../schema/index.ts";
 import {defaultProfile} from "../schema/dataset-layout.ts";
 import {decodeBytes} from "../text/decode.ts";
 import {isValidTimeZone} from "../text/tz.ts";
-import {tableIpc} from "./arrow.ts";
+import {columnsIpc} from "./arrow.ts";
 import {
   readAgentsFile,
   readManifestFile,
@@ -106,16 +106,22 @@ export async function assessFiles(
       ? await readDataset(inputs, options)
       : await readExports(inputs, options, watch);
     check();
-    const prepared = prepare({tickets: read.tickets, responses: read.responses, profile: read.profile});
+    const prepared = prepareColumns({
+      tickets: read.tickets,
+      responses: read.responses,
+      profile: read.profile,
+    });
+    performance.mark("sb:assess-prepared");
     const tables: AssessTable[] = [];
     for (const spec of TABLES) {
       const name = spec.name as TableName;
-      tables.push({name, ipc: tableIpc(spec, prepared[name])});
+      tables.push({name, ipc: columnsIpc(spec, prepared[name])});
       // The rows are not needed once in Arrow: let them go before the next table is built.
       prepared[name] = [];
       await breathe();
       check();
     }
+    performance.mark("sb:assess-arrow");
     return {...read, agentsCount: read.agents.length, tables};
   } catch (error) {
     if (error instanceof AssessError || error instanceof AssessCancelled) throw error;

@@ -105,6 +105,8 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
     }
     await ingestOne(source, options, {now, tz, combiner, agents, names, intern, warehouse});
   }
+  // Marks for the profiler (bench/assess-core.ts) and the browser's performance timeline.
+  performance.mark("sb:ingest-read");
   // Synced tables join across files: their tickets exist once every table is read.
   try {
     finishWarehouse(warehouse);
@@ -115,6 +117,7 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
   }
   const {tickets, responses} = combiner.finish(now);
   const files = combiner.manifestFiles();
+  performance.mark("sb:ingest-combined");
   const sum = (k: "rows_read" | "accepted" | "rejected" | "duplicates") =>
     files.reduce((a, f) => a + f[k], 0);
   const lines = files.reduce((a, f) => a + (f.lines ?? 0), 0);
@@ -138,6 +141,7 @@ export async function ingest(sources: InputSource[], options: IngestOptions): Pr
   const agentList = agents.list();
   names.addAll(agentList.map((a) => a.name));
   protect({tickets, responses, rejects: combiner.rejects, manifest}, new Masker(names));
+  performance.mark("sb:ingest-masked");
   return {
     tickets,
     responses,

@@ -18,10 +18,41 @@ export interface LocalParts {
   week: string;
 }
 
+/** The fields of LocalParts that depend on the local day alone. */
+export type LocalDay = Omit<LocalParts, "hour">;
+
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
 
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Largest |epoch ms| a Date holds. */
+const MAX_DATE_MS = 8.64e15;
+/** Whole ms a Date holds as it is (a Date truncates fractions toward zero, the day arithmetic floors). */
+const exact = (ms: number) => Number.isInteger(ms) && Math.abs(ms) <= MAX_DATE_MS;
+
 export class LocalClock {
+  /** Local day number -> its fields: a dataset's instants fall on a few hundred days. */
+  private readonly days = new Map<number, LocalDay>();
+
   constructor(readonly timeZone: string) {}
+
+  /** Wall-clock time of instant `ms`, as the epoch ms it would have in UTC. */
+  wall(ms: number): number {
+    return ms + this.offset(ms);
+  }
+
+  /** `wallParts(localMs)` but the hour, computed once per local day. */
+  day(localMs: number): LocalDay {
+    if (!exact(localMs)) return wallParts(localMs);
+    const n = Math.floor(localMs / DAY_MS);
+    let d = this.days.get(n);
+    if (d === undefined) {
+      const {date, month, weekday, week} = wallParts(n * DAY_MS);
+      d = {date, month, weekday, week};
+      if (this.days.size < 100_000) this.days.set(n, d);
+    }
+    return d;
+  }
 
   /** Offset of local time from UTC in milliseconds at instant `ms` (the importer's cached zone rules). */
   offset(ms: number): number {
@@ -50,6 +81,12 @@ export function wallParts(localMs: number): LocalParts {
     hour: d.getUTCHours(),
     week: isoWeek(y, m, day, weekday),
   };
+}
+
+/** The hour of a wall-clock time given as the epoch ms it would have in UTC (`wallParts(ms).hour`). */
+export function hourOf(localMs: number): number {
+  if (!exact(localMs)) return new Date(localMs).getUTCHours();
+  return Math.floor((localMs - Math.floor(localMs / DAY_MS) * DAY_MS) / HOUR_MS);
 }
 
 /** ISO 8601 week of a calendar date: the week's Thursday decides the year. */

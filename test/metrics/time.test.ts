@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {LocalClock, isoWeek} from "../../loaders/metrics/local-time.ts";
+import {LocalClock, hourOf, isoWeek, wallParts} from "../../loaders/metrics/local-time.ts";
 import {DAY, HOUR, MIN, T0, many, one, rows, ticket} from "./helpers.ts";
 
 const paris = (tickets: ReturnType<typeof many>, agents: number | null = null) => ({
@@ -27,6 +28,30 @@ describe("local time", () => {
       hour: 23,
     });
     expect(new LocalClock("Asia/Kathmandu").parts(Date.UTC(2024, 0, 1, 18, 15)).date).toBe("2024-01-02");
+  });
+
+  it("gives each instant's day fields and hour, cached per local day, as wallParts computes them", () => {
+    const clocks = ["UTC", "Europe/Paris", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham"].map(
+      (z) => new LocalClock(z),
+    );
+    // Instants from 1970 to 2100, whole or not, and the edges of what a Date holds.
+    const instant = fc.oneof(
+      fc.integer({min: 0, max: Date.UTC(2100, 0, 1)}),
+      fc.double({min: -1e9, max: 1e9, noNaN: true}),
+      fc.constantFrom(8.64e15, -8.64e15, 8.64e15 + 1, NaN, -1, -0.5, 0.5),
+    );
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...clocks), (ms, clock) => {
+        // Zone rules hold a day inside what a Date holds; past that, the wall time is taken as given.
+        const zoned = Number.isFinite(ms) && Math.abs(ms) < 8.6e15;
+        const local = zoned ? clock.wall(ms) : ms;
+        const {hour, ...day} = wallParts(local);
+        expect(clock.day(local)).toMatchObject(day);
+        expect(hourOf(local)).toBe(hour);
+        if (zoned) expect(clock.parts(ms)).toEqual({...clock.day(local), hour: hourOf(local)});
+      }),
+      {numRuns: 2000},
+    );
   });
 
   it("numbers ISO weeks across the year boundary", () => {
