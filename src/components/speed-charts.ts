@@ -41,8 +41,16 @@ export function curveChart(
     width = 640,
     lang,
     targets,
+    colors,
     onPick,
-  }: {width?: number; lang: Lang; targets: ChannelTargets; onPick: (channel: string, x: number) => void},
+  }: {
+    width?: number;
+    lang: Lang;
+    targets: ChannelTargets;
+    /** Every channel of the site in order, so a channel keeps its colour from chart to chart. */
+    colors: readonly string[];
+    onPick: (channel: string, x: number) => void;
+  },
 ): Element {
   const t = messages(lang).speed;
   const data: Row[] = rows
@@ -60,7 +68,7 @@ export function curveChart(
     ariaLabel: t.cumulative(""),
     x: {type: "log", label: t.xTime, tickFormat: (x: number) => formatMinutes(x, lang), ticks: 6},
     y: {domain: [0, 1], label: t.yShare, grid: true, tickFormat: (y: number) => formatPercent(y, lang, 0)},
-    color: {legend: true, domain: channels, tickFormat: name},
+    color: {legend: true, domain: ["(all)", ...colors], tickFormat: name},
     marks: [
       Plot.ruleY([0]),
       Plot.ruleX(rules, {x: "x", stroke: "channel", strokeDasharray: "4,3", strokeOpacity: 0.8}),
@@ -93,7 +101,12 @@ export function curveChart(
  */
 export function histogramChart(
   rows: readonly Row[],
-  {width = 640, lang, onPick}: {width?: number; lang: Lang; onPick: (channel: string, band: number) => void},
+  {
+    width = 640,
+    lang,
+    colors,
+    onPick,
+  }: {width?: number; lang: Lang; colors: readonly string[]; onPick: (channel: string, band: number) => void},
 ): Element {
   const t = messages(lang).speed;
   const w = Math.max(width, MIN_WIDTH);
@@ -110,7 +123,7 @@ export function histogramChart(
     x: {domain: bands, label: null, tickFormat: (b: number) => bandLabel(b, lang), tickRotate: -40},
     y: {label: t.yCount, grid: true, nice: true, tickFormat: (y: number) => formatNumber(y, lang), ticks: 3},
     fy: {label: null, tickFormat: name, domain: channels},
-    color: {domain: channels},
+    color: {domain: ["(all)", ...colors]},
     marks: [
       Plot.barY(rows, {x: "band", y: "tickets", fy: "channel", fill: "channel", inset: 1}),
       Plot.ruleY([0]),
