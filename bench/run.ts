@@ -24,6 +24,7 @@ import {checkBar, verdict, MAX_PEAK_RSS_MIB, MAX_RATIO_TO_DUCKDB} from "./bar.ts
 import {assessBench} from "./assess.ts";
 import {recordBench} from "./record-length.ts";
 import {siteBench} from "./site.ts";
+import {filterChangeBench} from "./filter-change.ts";
 import {runTask} from "./run-task.ts";
 import {formatTable} from "./table.ts";
 import type {TaskResult} from "./task-result.ts";
@@ -145,6 +146,8 @@ console.log(
 );
 
 const site = values["no-site"] ? null : await siteBench(OUTPUT, dataset, rows, Number(values.loads));
+// The demo site siteBench just built (site-0): the Speed page's redraw after a filter change.
+const filterChange = values["no-site"] ? null : await filterChangeBench(path.join(OUTPUT, "site-0"));
 const records = values["no-records"] ? null : await recordBench(OUTPUT);
 // The demo site's build (site-0) when the site part ran, else the last `npm run build`.
 const assess = values["no-assess"]
@@ -169,6 +172,7 @@ const results = {
     ratio_to_arquero: +(result.seconds / arquero.seconds).toFixed(3),
   })),
   site,
+  filter_change: filterChange,
   records,
   assess,
 };

@@ -1,0 +1,177 @@
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
+import {serveDirectory} from "./static-server.ts";
+import {DIST, settled} from "./site.ts";
+
+const CARDS = ["first_reply", "full_resolution", "requester_wait"];
+type Report = {kpis: {id: string; rows: Record<string, number | null>[]}[]};
+
+/** `servicebench kpis --json` on the demo organisation, ingested from the raw exports the build used. */
+function cli(dataset: string, ...args: string[]): Report {
+  return JSON.parse(
+    execFileSync("node", ["bin/servicebench.js", "kpis", dataset, "--json", ...args], {encoding: "utf8"}),
+  ) as Report;
+}
+
+/** Resolves once the cards and the charts were redrawn after the last filter change. */
+async function redrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? -1;
+      const change = last("sb:filter-change");
+      return last("sb:speed-cards") > change && last("sb:speed-drawn") > change;
+    },
+    null,
+    {timeout: 0},
+  );
+  await settled(page);
+}
+
+const cardValues = (page: Page) =>
+  page.$$eval("#speed-cards [data-kpi]", (nodes) =>
+    Object.fromEntries(nodes.map((n) => [n.getAttribute("data-kpi")!, n.getAttribute("data-value")!])),
+  );
+const histogramCounts = (page: Page) =>
+  page.$$eval("#speed-histogram-table button[data-band]", (nodes) =>
+    nodes.map(
+      (n) =>
+        `${n.getAttribute("data-channel")}/${n.getAttribute("data-band")}=${n.getAttribute("data-tickets")}`,
+    ),
+  );
+
+describe.skipIf(!chromiumAvailable)("the Speed page under filters", () => {
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let browser: Browser;
+  let dataset: string;
+  beforeAll(async () => {
+    dataset = mkdtempSync(join(tmpdir(), "servicebench-speed-"));
+    try {
+      execFileSync("node", [
+        "bin/servicebench.js",
+        "ingest",
+        "data/demo",
+        "--org",
+        "demo-outdoor-gear",
+        "--out",
+        dataset,
+      ]);
+    } catch (error) {
+      // Exit 1 still writes the dataset; the rows it could not read are not KPI inputs here.
+      if ((error as {status?: number}).status !== 1) throw error;
+    }
+    server = await serveDirectory(DIST);
+    browser = await launch(server.origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataset, {recursive: true, force: true});
+  });
+
+  for (const lang of ["en", "fr"] as const) {
+    it(`${lang}: two filters redraw every card and chart with the command line's figures, survive a reload, and drill down to a bar's tickets`, async () => {
+      const visit = await browser.visit(`${server.origin}/${lang}/speed`, `speed-${lang}`);
+      expect(await settled(visit.page)).toEqual([]);
+      const page = visit.page;
+      await page.waitForSelector("#speed-histogram svg", {timeout: 0});
+      const before = {cards: await cardValues(page), histogram: await histogramCounts(page)};
+      const curveBefore = await page.$eval("#speed-curve", (s) => s.innerHTML);
+      // Unfiltered, the cards are the command line's whole-period figures.
+      const all = cli(dataset);
+      for (const id of CARDS)
+        expect(Number(before.cards[id]), id).toBeCloseTo(all.kpis.find((k) => k.id === id)!.rows[0]!.p50!, 9);
+
+      // Two filters: e-mail, and the first named group.
+      await page.click("details[data-dimension='channel'] summary");
+      await page.check("input[name='channel'][value='email']");
+      await redrawn(page);
+      await page.click("details[data-dimension='group'] summary");
+      const group = await page.$eval(
+        "input[name='group']:not([value='(none)'])",
+        (n) => (n as HTMLInputElement).value,
+      );
+      await page.check(`input[name='group'][value='${group}']`);
+      await redrawn(page);
+      await page.keyboard.press("Escape");
+
+      const url = new URL(page.url());
+      expect(url.searchParams.getAll("channel")).toEqual(["email"]);
+      expect(url.searchParams.getAll("group")).toEqual([group]);
+      const after = {cards: await cardValues(page), histogram: await histogramCounts(page)};
+      const expected = cli(dataset, "--channel", "email", "--group", group);
+      for (const id of CARDS) {
+        expect(after.cards[id], `${id} changed`).not.toBe(before.cards[id]);
+        const p50 = expected.kpis.find((k) => k.id === id)!.rows[0]!.p50;
+        if (p50 === null) expect(after.cards[id], id).toBe("");
+        else expect(Number(after.cards[id]), id).toBeCloseTo(Number(p50), 9);
+      }
+      expect(after.histogram).not.toEqual(before.histogram);
+      expect(await page.$eval("#speed-curve", (s) => s.innerHTML)).not.toBe(curveBefore);
+      // The sidebar carries the filters to the other pages.
+      const link = await page.$eval("#observablehq-sidebar a[href*='benchmark']", (a) =>
+        a.getAttribute("href"),
+      );
+      expect(link).toContain(`channel=email`);
+
+      // The bookmarked address opens the same view.
+      await page.reload({waitUntil: "load"});
+      expect(await settled(page)).toEqual([]);
+      await page.waitForSelector("#speed-histogram svg", {timeout: 0});
+      expect(await page.isChecked("input[name='channel'][value='email']")).toBe(true);
+      expect(await page.isChecked(`input[name='group'][value='${group}']`)).toBe(true);
+      expect(await cardValues(page)).toEqual(after.cards);
+      expect(await histogramCounts(page)).toEqual(after.histogram);
+      await browser.screenshotAt(visit, `speed-${lang}`, 1280);
+
+      // A bar's tickets: as many rows as the bar counts.
+      // The tallest bar, clicked where a visitor would: its middle.
+      await page.$eval("#speed-histogram svg[aria-label] g[aria-label='bar']", (g) =>
+        g.scrollIntoView({block: "center"}),
+      );
+      const box = await page.$$eval("#speed-histogram svg g[aria-label='bar'] rect", (rects) => {
+        const r = rects.map((x) => x.getBoundingClientRect()).reduce((a, b) => (b.height > a.height ? b : a));
+        return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+      });
+      await page.mouse.move(box.x, box.y);
+      await page.mouse.click(box.x, box.y);
+      await page.waitForSelector(".drill-down", {timeout: 0});
+      const drill = await page.$eval(".drill-down", (d) => ({
+        target: JSON.parse(d.getAttribute("data-target")!) as {channel: string; band: number},
+        total: Number(d.getAttribute("data-total")),
+        rows: d.querySelectorAll("tbody tr").length,
+      }));
+      const bar = await page.$eval(
+        `#speed-histogram-table button[data-channel='${drill.target.channel}'][data-band='${drill.target.band}']`,
+        (b) => Number(b.getAttribute("data-tickets")),
+      );
+      expect(drill.total).toBe(bar);
+      expect(drill.rows).toBe(Math.min(bar, 500));
+
+      // Its CSV: a header of the columns, then one line per ticket listed.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(".drill-down .csv-download"),
+      ]);
+      const csv = readFileSync((await download.path())!, "utf8");
+      const lines = csv
+        .replace(/^\ufeff/, "")
+        .trimEnd()
+        .split("\r\n");
+      expect(lines[0]).toBe(
+        "ticket_id,channel,group_name,created_date,first_reply_minutes,full_resolution_minutes,status,score",
+      );
+      expect(lines.length - 1).toBe(drill.rows);
+      expect(lines.slice(1).every((l) => l.split(",")[1] === "email")).toBe(true);
+      await browser.screenshotAt(visit, `speed-drill-${lang}`, 390);
+      await page.click(".drill-back");
+      expect(await page.$(".drill-down")).toBeNull();
+      expect(visit.problems).toEqual([]);
+      expect(visit.foreign).toEqual([]);
+    });
+  }
+});
