@@ -12,6 +12,7 @@ export interface SitePage {
 
 export const SITE_PAGES: readonly SitePage[] = [
   {key: "overview", slug: "", sidebar: true},
+  {key: "speed", slug: "speed", sidebar: true},
   {key: "benchmark", slug: "benchmark", sidebar: true},
   {key: "archetypes", slug: "archetypes", sidebar: true},
   {key: "explore", slug: "explore", sidebar: true},
