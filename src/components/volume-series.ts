@@ -166,3 +166,17 @@ export function channelFigures(rows: readonly ChannelCost[]): {
     first_reply_p50: r.first_reply_p50,
   }));
 }
+
+/** Why the scenario's figures are missing, as catalogue keys: the same checks as digitalShift makes. */
+export function scenarioGaps(
+  figures: readonly {channel: string; contacts_per_month: number; cost_per_contact: number | null; first_reply_p50: number | null}[],
+  scenario: {from: string; to: string},
+): ("from" | "to" | "cost" | "reply")[] {
+  const gaps: ("from" | "to" | "cost" | "reply")[] = [];
+  const active = figures.filter((f) => f.contacts_per_month > 0);
+  if (!active.some((f) => f.channel === scenario.from)) gaps.push("from");
+  if (!active.some((f) => f.channel === scenario.to)) gaps.push("to");
+  if (active.some((f) => f.cost_per_contact === null)) gaps.push("cost");
+  if (active.some((f) => f.first_reply_p50 === null)) gaps.push("reply");
+  return gaps;
+}

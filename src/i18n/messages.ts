@@ -5,11 +5,13 @@
  * (the type says so), and test/site/messages.test.ts checks that no text is empty.
  */
 import type {Lang} from "../components/format.js";
+import {ANALYSIS_MESSAGES} from "./messages-analysis.js";
 
 /** A sentence ending in one full stop, whatever the text it ends with. */
 const stop = (s: string) => `${s.replace(/[.\s]+$/, "")}.`;
 
 const en = {
+  ...ANALYSIS_MESSAGES.en,
   lang: "en",
   languageName: "English",
   otherLanguage: "Français",
@@ -25,6 +27,9 @@ const en = {
     explore: "Explore with SQL",
     cubes: "Cuts from cubes",
     speed: "Speed",
+    satisfaction: "Satisfaction",
+    volume: "Volume & channels",
+    team: "Team",
     study: "Benchmark study",
   },
   footer:
@@ -440,6 +445,7 @@ const en = {
 export type Messages = typeof en;
 
 const fr: Messages = {
+  ...ANALYSIS_MESSAGES.fr,
   lang: "fr",
   languageName: "Français",
   otherLanguage: "English",
@@ -455,6 +461,9 @@ const fr: Messages = {
     explore: "Explorer en SQL",
     cubes: "Analyses par cubes",
     speed: "Délais",
+    satisfaction: "Satisfaction",
+    volume: "Volume et canaux",
+    team: "Équipe",
     study: "Étude comparative",
   },
   footer:
