@@ -36,7 +36,13 @@ export function figure(
   const v = row ? value(row) : null;
   if (row && row.insufficient !== true && v !== null) return {state: "value", text: format(v), value: v, n};
   if (reason) return {state: "unknown", text: `${t.unknown} (${reason})`, value: null, n};
-  if (n) return {state: "insufficient", text: t.tooFew(formatNumber(n, lang), formatNumber(minN, lang)), value: null, n};
+  if (n)
+    return {
+      state: "insufficient",
+      text: t.tooFew(formatNumber(n, lang), formatNumber(minN, lang)),
+      value: null,
+      n,
+    };
   return {state: "none", text: t.none, value: null, n};
 }
 

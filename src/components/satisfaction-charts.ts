@@ -16,7 +16,10 @@ const monthTick = (lang: Lang) => (d: Date) =>
  * CSAT per month, each month a dot with its Wilson 95 % interval as a bar; months under the
  * minimum n are left out and named in the chart's description. The scale runs from 0 to 100 %.
  */
-export function csatOverTime(rows: readonly Row[], {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {}) {
+export function csatOverTime(
+  rows: readonly Row[],
+  {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
+) {
   const t = messages(lang).satisfaction;
   const ok = rows.filter(shown);
   const few = rows.filter((d) => !shown(d)).map((d) => String(d.cut));
@@ -24,12 +27,21 @@ export function csatOverTime(rows: readonly Row[], {width = 640, lang = "en"}: {
     width: Math.max(width, MIN_WIDTH),
     height: 240,
     ariaLabel: t.csatOverTime,
-    ariaDescription: t.chartAlt.overTime(formatNumber(ok.length, lang), few.length ? few.join(", ") : t.noneOmitted),
+    ariaDescription: t.chartAlt.overTime(
+      formatNumber(ok.length, lang),
+      few.length ? few.join(", ") : t.noneOmitted,
+    ),
     x: {type: "utc", label: null, tickFormat: monthTick(lang)},
     y: {label: "CSAT", domain: [0, 1], grid: true, tickFormat: (x: number) => formatPercent(x, lang, 0)},
     marks: [
       Plot.ruleY([0]),
-      Plot.ruleX(ok, {x: month, y1: "ci_low", y2: "ci_high", stroke: "var(--theme-foreground-muted)", strokeWidth: 2}),
+      Plot.ruleX(ok, {
+        x: month,
+        y1: "ci_low",
+        y2: "ci_high",
+        stroke: "var(--theme-foreground-muted)",
+        strokeWidth: 2,
+      }),
       Plot.dot(ok, {
         x: month,
         y: "value",
@@ -43,7 +55,10 @@ export function csatOverTime(rows: readonly Row[], {width = 640, lang = "en"}: {
 }
 
 /** NPS per month with its 95 % margin of error, on the full -100..100 scale. */
-export function npsOverTime(rows: readonly Row[], {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {}) {
+export function npsOverTime(
+  rows: readonly Row[],
+  {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
+) {
   const t = messages(lang).satisfaction;
   const ok = rows.filter(shown);
   const few = rows.filter((d) => !shown(d)).map((d) => String(d.cut));
@@ -51,7 +66,10 @@ export function npsOverTime(rows: readonly Row[], {width = 640, lang = "en"}: {w
     width: Math.max(width, MIN_WIDTH),
     height: 240,
     ariaLabel: t.npsOverTime,
-    ariaDescription: t.chartAlt.overTime(formatNumber(ok.length, lang), few.length ? few.join(", ") : t.noneOmitted),
+    ariaDescription: t.chartAlt.overTime(
+      formatNumber(ok.length, lang),
+      few.length ? few.join(", ") : t.noneOmitted,
+    ),
     x: {type: "utc", label: null, tickFormat: monthTick(lang)},
     y: {label: "NPS", domain: [-100, 100], grid: true, tickFormat: (x: number) => formatNumber(x, lang)},
     marks: [
@@ -89,6 +107,12 @@ export function bucketChart(
   const ok = rows.filter(shown);
   const few = rows.filter((d) => !shown(d)).map(label);
   const nps = kind === "nps";
+  if (!ok.length) {
+    const note = document.createElement("p");
+    note.className = "muted";
+    note.textContent = rows.length ? t.bucketsTooFew : t.noLinked;
+    return note;
+  }
   const low = (d: Row) => (nps ? Number(d.value) - Number(d.moe) : Number(d.ci_low));
   const high = (d: Row) => (nps ? Number(d.value) + Number(d.moe) : Number(d.ci_high));
   const text = (x: number) => (nps ? formatNumber(x, lang) : formatPercent(x, lang, 0));

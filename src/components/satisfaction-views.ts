@@ -37,29 +37,99 @@ export function joinCuts(
  */
 export function satisfactionCutTable(
   rows: readonly CutRow[],
-  {lang, dimension, minN, id}: {lang: Lang; dimension: string; minN: {csat: number; rate: number; nps: number}; id: string},
+  {
+    lang,
+    dimension,
+    minN,
+    id,
+  }: {lang: Lang; dimension: string; minN: {csat: number; rate: number; nps: number}; id: string},
 ): HTMLElement {
   const m = messages(lang);
   const t = m.satisfaction;
   const pct = (x: number) => formatPercent(x, lang);
-  const csat = (r: CutRow) => figure(r.csat, {value: (x) => num(x.value), format: pct, minN: minN.csat, lang});
-  const rate = (r: CutRow) => figure(r.rate, {value: (x) => num(x.value), format: pct, minN: minN.rate, lang});
+  const csat = (r: CutRow) =>
+    figure(r.csat, {value: (x) => num(x.value), format: pct, minN: minN.csat, lang});
+  const rate = (r: CutRow) =>
+    figure(r.rate, {value: (x) => num(x.value), format: pct, minN: minN.rate, lang});
   const nps = (r: CutRow) =>
     figure(r.nps, {value: (x) => num(x.value), format: (x) => formatNumber(x, lang), minN: minN.nps, lang});
   const interval = (r: CutRow) =>
     csat(r).state === "value" ? `${pct(Number(r.csat!.ci_low))}–${pct(Number(r.csat!.ci_high))}` : "–";
-  const moe = (r: CutRow) => (nps(r).state === "value" ? `± ${formatNumber(Number(r.nps!.moe), lang, 1)}` : "–");
+  const moe = (r: CutRow) =>
+    nps(r).state === "value" ? `± ${formatNumber(Number(r.nps!.moe), lang, 1)}` : "–";
   const count = (row: Row | undefined) => num(row?.n) ?? 0;
   const columns: SortColumn<CutRow>[] = [
-    {key: dimension, label: t.dimensions[dimension as keyof typeof t.dimensions] ?? dimension, cell: (r) => r.name, sort: (r) => r.name, csv: (r) => r.name},
-    {key: "csat", label: "CSAT", numeric: true, cell: (r) => csat(r).text, sort: (r) => sortKey(csat(r)), csv: (r) => csat(r).value},
-    {key: "csat_interval", label: m.card.ci, numeric: true, cell: interval, sort: (r) => num(r.csat?.ci_low) ?? -Infinity, csv: interval},
-    {key: "csat_n", label: t.responses, numeric: true, cell: (r) => formatNumber(count(r.csat), lang), sort: (r) => count(r.csat), csv: (r) => count(r.csat)},
-    {key: "response_rate", label: t.responseRate, numeric: true, cell: (r) => rate(r).text, sort: (r) => sortKey(rate(r)), csv: (r) => rate(r).value},
-    {key: "surveys_offered", label: t.offered, numeric: true, cell: (r) => formatNumber(count(r.rate), lang), sort: (r) => count(r.rate), csv: (r) => count(r.rate)},
-    {key: "nps", label: "NPS", numeric: true, cell: (r) => nps(r).text, sort: (r) => sortKey(nps(r)), csv: (r) => nps(r).value},
-    {key: "nps_moe", label: t.moe, numeric: true, cell: moe, sort: (r) => num(r.nps?.moe) ?? -Infinity, csv: (r) => num(r.nps?.moe)},
-    {key: "nps_n", label: t.npsResponses, numeric: true, cell: (r) => formatNumber(count(r.nps), lang), sort: (r) => count(r.nps), csv: (r) => count(r.nps)},
+    {
+      key: dimension,
+      label: t.dimensions[dimension as keyof typeof t.dimensions] ?? dimension,
+      cell: (r) => r.name,
+      sort: (r) => r.name,
+      csv: (r) => r.name,
+    },
+    {
+      key: "csat",
+      label: "CSAT",
+      numeric: true,
+      cell: (r) => csat(r).text,
+      sort: (r) => sortKey(csat(r)),
+      csv: (r) => csat(r).value,
+    },
+    {
+      key: "csat_interval",
+      label: m.card.ci,
+      numeric: true,
+      cell: interval,
+      sort: (r) => num(r.csat?.ci_low) ?? -Infinity,
+      csv: interval,
+    },
+    {
+      key: "csat_n",
+      label: t.responses,
+      numeric: true,
+      cell: (r) => formatNumber(count(r.csat), lang),
+      sort: (r) => count(r.csat),
+      csv: (r) => count(r.csat),
+    },
+    {
+      key: "response_rate",
+      label: t.responseRate,
+      numeric: true,
+      cell: (r) => rate(r).text,
+      sort: (r) => sortKey(rate(r)),
+      csv: (r) => rate(r).value,
+    },
+    {
+      key: "surveys_offered",
+      label: t.offered,
+      numeric: true,
+      cell: (r) => formatNumber(count(r.rate), lang),
+      sort: (r) => count(r.rate),
+      csv: (r) => count(r.rate),
+    },
+    {
+      key: "nps",
+      label: "NPS",
+      numeric: true,
+      cell: (r) => nps(r).text,
+      sort: (r) => sortKey(nps(r)),
+      csv: (r) => nps(r).value,
+    },
+    {
+      key: "nps_moe",
+      label: t.moe,
+      numeric: true,
+      cell: moe,
+      sort: (r) => num(r.nps?.moe) ?? -Infinity,
+      csv: (r) => num(r.nps?.moe),
+    },
+    {
+      key: "nps_n",
+      label: t.npsResponses,
+      numeric: true,
+      cell: (r) => formatNumber(count(r.nps), lang),
+      sort: (r) => count(r.nps),
+      csv: (r) => count(r.nps),
+    },
   ];
   return sortableTable(rows, columns, {
     id,
@@ -79,7 +149,9 @@ export function bucketTable(
   const m = messages(lang);
   const t = m.satisfaction;
   const npsBy = new Map(nps.map((r) => [String(r.bucket), r]));
-  const buckets = [...new Map([...csat, ...nps].map((r) => [String(r.bucket), Number(r.bucket_order)])).entries()]
+  const buckets = [
+    ...new Map([...csat, ...nps].map((r) => [String(r.bucket), Number(r.bucket_order)])).entries(),
+  ]
     .sort((a, b) => a[1] - b[1])
     .map(([b]) => b);
   const csatBy = new Map(csat.map((r) => [String(r.bucket), r]));
@@ -87,16 +159,66 @@ export function bucketTable(
   const rows: B[] = buckets.map((bucket) => ({bucket, csat: csatBy.get(bucket), nps: npsBy.get(bucket)}));
   const pct = (x: number) => formatPercent(x, lang);
   const c = (r: B) => figure(r.csat, {value: (x) => num(x.value), format: pct, minN, lang});
-  const n = (r: B) => figure(r.nps, {value: (x) => num(x.value), format: (x) => formatNumber(x, lang), minN, lang});
+  const n = (r: B) =>
+    figure(r.nps, {value: (x) => num(x.value), format: (x) => formatNumber(x, lang), minN, lang});
   const order = (r: B) => buckets.indexOf(r.bucket);
   const columns: SortColumn<B>[] = [
-    {key: "first_reply", label: t.firstReplyBucket, cell: (r) => t.buckets[r.bucket] ?? r.bucket, sort: order, csv: (r) => r.bucket},
-    {key: "csat", label: "CSAT", numeric: true, cell: (r) => c(r).text, sort: (r) => sortKey(c(r)), csv: (r) => c(r).value},
-    {key: "csat_interval", label: m.card.ci, numeric: true, cell: (r) => (c(r).state === "value" ? `${pct(Number(r.csat!.ci_low))}–${pct(Number(r.csat!.ci_high))}` : "–"), sort: (r) => num(r.csat?.ci_low) ?? -Infinity, csv: (r) => (c(r).state === "value" ? `${Number(r.csat!.ci_low)}-${Number(r.csat!.ci_high)}` : "")},
-    {key: "csat_n", label: t.responses, numeric: true, cell: (r) => formatNumber(num(r.csat?.n) ?? 0, lang), sort: (r) => num(r.csat?.n) ?? 0, csv: (r) => num(r.csat?.n) ?? 0},
-    {key: "nps", label: "NPS", numeric: true, cell: (r) => n(r).text, sort: (r) => sortKey(n(r)), csv: (r) => n(r).value},
-    {key: "nps_moe", label: t.moe, numeric: true, cell: (r) => (n(r).state === "value" ? `± ${formatNumber(Number(r.nps!.moe), lang, 1)}` : "–"), sort: (r) => num(r.nps?.moe) ?? -Infinity, csv: (r) => num(r.nps?.moe)},
-    {key: "nps_n", label: t.npsResponses, numeric: true, cell: (r) => formatNumber(num(r.nps?.n) ?? 0, lang), sort: (r) => num(r.nps?.n) ?? 0, csv: (r) => num(r.nps?.n) ?? 0},
+    {
+      key: "first_reply",
+      label: t.firstReplyBucket,
+      cell: (r) => t.buckets[r.bucket] ?? r.bucket,
+      sort: order,
+      csv: (r) => r.bucket,
+    },
+    {
+      key: "csat",
+      label: "CSAT",
+      numeric: true,
+      cell: (r) => c(r).text,
+      sort: (r) => sortKey(c(r)),
+      csv: (r) => c(r).value,
+    },
+    {
+      key: "csat_interval",
+      label: m.card.ci,
+      numeric: true,
+      cell: (r) =>
+        c(r).state === "value" ? `${pct(Number(r.csat!.ci_low))}–${pct(Number(r.csat!.ci_high))}` : "–",
+      sort: (r) => num(r.csat?.ci_low) ?? -Infinity,
+      csv: (r) => (c(r).state === "value" ? `${Number(r.csat!.ci_low)}-${Number(r.csat!.ci_high)}` : ""),
+    },
+    {
+      key: "csat_n",
+      label: t.responses,
+      numeric: true,
+      cell: (r) => formatNumber(num(r.csat?.n) ?? 0, lang),
+      sort: (r) => num(r.csat?.n) ?? 0,
+      csv: (r) => num(r.csat?.n) ?? 0,
+    },
+    {
+      key: "nps",
+      label: "NPS",
+      numeric: true,
+      cell: (r) => n(r).text,
+      sort: (r) => sortKey(n(r)),
+      csv: (r) => n(r).value,
+    },
+    {
+      key: "nps_moe",
+      label: t.moe,
+      numeric: true,
+      cell: (r) => (n(r).state === "value" ? `± ${formatNumber(Number(r.nps!.moe), lang, 1)}` : "–"),
+      sort: (r) => num(r.nps?.moe) ?? -Infinity,
+      csv: (r) => num(r.nps?.moe),
+    },
+    {
+      key: "nps_n",
+      label: t.npsResponses,
+      numeric: true,
+      cell: (r) => formatNumber(num(r.nps?.n) ?? 0, lang),
+      sort: (r) => num(r.nps?.n) ?? 0,
+      csv: (r) => num(r.nps?.n) ?? 0,
+    },
   ];
   return sortableTable(rows, columns, {
     id,
@@ -147,7 +269,16 @@ export function commentList(
     csvDownload(() => kept as unknown as Record<string, unknown>[], {
       filename: "survey-comments.csv",
       label: m.analysis.csv,
-      columns: ["response_id", "responded_date", "kind", "score", "scale_min", "scale_max", "channel", "comment"],
+      columns: [
+        "response_id",
+        "responded_date",
+        "kind",
+        "score",
+        "scale_min",
+        "scale_max",
+        "channel",
+        "comment",
+      ],
     }),
   );
 }

@@ -48,7 +48,13 @@ export function sortableTable<T>(
     filename,
     csvLabel,
     initial,
-  }: {id?: string; caption: string; filename: string; csvLabel: string; initial?: {key: string; direction: Direction}},
+  }: {
+    id?: string;
+    caption: string;
+    filename: string;
+    csvLabel: string;
+    initial?: {key: string; direction: Direction};
+  },
 ): HTMLElement {
   let order = initial ?? null;
   const body = h("tbody");
@@ -73,7 +79,9 @@ export function sortableTable<T>(
     const column = columns.find((c) => c.key === order?.key);
     const shown = column && order ? sortRows(rows, column, order.direction) : rows;
     heads.forEach((th, i) =>
-      columns[i]!.key === order?.key ? th.setAttribute("aria-sort", order.direction) : th.removeAttribute("aria-sort"),
+      columns[i]!.key === order?.key
+        ? th.setAttribute("aria-sort", order.direction)
+        : th.removeAttribute("aria-sort"),
     );
     body.replaceChildren(
       ...shown.map((row) =>

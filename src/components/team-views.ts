@@ -6,7 +6,14 @@ import {messages} from "../i18n/messages.js";
 type Row = Record<string, unknown>;
 
 /** The KPIs of a team row, in column order. */
-export const TEAM_KPIS = ["tickets", "first_reply", "full_resolution", "one_touch", "csat", "csat_response_rate"] as const;
+export const TEAM_KPIS = [
+  "tickets",
+  "first_reply",
+  "full_resolution",
+  "one_touch",
+  "csat",
+  "csat_response_rate",
+] as const;
 export type TeamKpi = (typeof TEAM_KPIS)[number];
 
 export interface TeamRow {
@@ -71,7 +78,13 @@ export function teamTable(
     csv: (r) => n(r, k),
   });
   const columns: SortColumn<TeamRow>[] = [
-    {key: kind, label: kind === "group" ? t.group : t.agent, cell: (r) => r.name, sort: (r) => r.name, csv: (r) => r.name},
+    {
+      key: kind,
+      label: kind === "group" ? t.group : t.agent,
+      cell: (r) => r.name,
+      sort: (r) => r.name,
+      csv: (r) => r.name,
+    },
     count("tickets", "tickets", t.tickets),
     column("first_reply", t.firstReply),
     column("full_resolution", t.resolution),

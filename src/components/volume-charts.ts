@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatDate, formatNumber, LOCALES, type Lang} from "./format.js";
 import {messages} from "../i18n/messages.js";
+import {hourTicks} from "./volume-series.js";
 
 type Row = Record<string, unknown>;
 
@@ -37,21 +38,6 @@ export function channelBars(
       Plot.ruleX([0]),
     ],
   });
-}
-
-/** Plot's default right margin for a band axis, in pixels. */
-const MARGIN_RIGHT = 20;
-/** Room one hour label needs ("22" and the space on either side), in pixels. */
-const HOUR_LABEL = 26;
-
-/**
- * The hours labelled on a 24-column heatmap `width` pixels wide: every hour, or every 2nd, 3rd,
- * 4th or 6th, whichever first leaves each label its room, so labels never overlap on a phone.
- */
-export function hourTicks(width: number, marginLeft: number): number[] {
-  const column = (width - marginLeft - MARGIN_RIGHT) / 24;
-  const step = [1, 2, 3, 4, 6].find((s) => s * column >= HOUR_LABEL) ?? 6;
-  return Array.from({length: 24 / step}, (_, i) => i * step);
 }
 
 /** Tickets by weekday (rows) and local hour (columns); the colour scale starts at zero. */
@@ -128,7 +114,11 @@ export function dailyLine(
 /** Tickets per month, stacked by channel, from zero; channels named in the page's language. */
 export function channelMonthBars(
   rows: readonly {month: string; channel: string; tickets: number}[],
-  {width = 640, lang = "en", channelName = (c: string) => c}: {width?: number; lang?: Lang; channelName?: (c: string) => string} = {},
+  {
+    width = 640,
+    lang = "en",
+    channelName = (c: string) => c,
+  }: {width?: number; lang?: Lang; channelName?: (c: string) => string} = {},
 ) {
   const m = messages(lang);
   const all = [...new Set(rows.map((r) => r.month))].sort();

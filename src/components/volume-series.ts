@@ -53,7 +53,13 @@ export function hourlyAverages(rows: readonly Row[], from: string, to: string): 
     const weekday = Number(r.weekday);
     const tickets = Number(r.tickets);
     const times = occurrences[weekday - 1] ?? 0;
-    return {weekday, hour: Number(r.hour), tickets, occurrences: times, average: times ? tickets / times : null};
+    return {
+      weekday,
+      hour: Number(r.hour),
+      tickets,
+      occurrences: times,
+      average: times ? tickets / times : null,
+    };
   });
 }
 
@@ -169,7 +175,12 @@ export function channelFigures(rows: readonly ChannelCost[]): {
 
 /** Why the scenario's figures are missing, as catalogue keys: the same checks as digitalShift makes. */
 export function scenarioGaps(
-  figures: readonly {channel: string; contacts_per_month: number; cost_per_contact: number | null; first_reply_p50: number | null}[],
+  figures: readonly {
+    channel: string;
+    contacts_per_month: number;
+    cost_per_contact: number | null;
+    first_reply_p50: number | null;
+  }[],
   scenario: {from: string; to: string},
 ): ("from" | "to" | "cost" | "reply")[] {
   const gaps: ("from" | "to" | "cost" | "reply")[] = [];
@@ -179,4 +190,19 @@ export function scenarioGaps(
   if (active.some((f) => f.cost_per_contact === null)) gaps.push("cost");
   if (active.some((f) => f.first_reply_p50 === null)) gaps.push("reply");
   return gaps;
+}
+
+/** Plot's default right margin for a band axis, in pixels. */
+const MARGIN_RIGHT = 20;
+/** Room one hour label needs ("22", its tick and a gap either side at 10 px type), in pixels. */
+const HOUR_LABEL = 30;
+
+/**
+ * The hours labelled on a 24-column heatmap `width` pixels wide: every hour, or every 2nd, 3rd,
+ * 4th or 6th, whichever first leaves each label its room, so labels never overlap on a phone.
+ */
+export function hourTicks(width: number, marginLeft: number): number[] {
+  const column = (width - marginLeft - MARGIN_RIGHT) / 24;
+  const step = [1, 2, 3, 4, 6].find((s) => s * column >= HOUR_LABEL) ?? 6;
+  return Array.from({length: 24 / step}, (_, i) => i * step);
 }

@@ -42,7 +42,11 @@ export function channelMixTable(
       {label: t.channel, value: (r) => channelName(String(r.channel))},
       {label: t.tickets, value: (r) => formatNumber(Number(r.tickets), lang), numeric: true},
       {label: t.share, value: (r) => formatPercent(Number(r.share), lang), numeric: true},
-      {label: t.perMonth, value: (r) => formatNumber(months > 0 ? Number(r.tickets) / months : null, lang, 1), numeric: true},
+      {
+        label: t.perMonth,
+        value: (r) => formatNumber(months > 0 ? Number(r.tickets) / months : null, lang, 1),
+        numeric: true,
+      },
     ],
     {id: "channel-mix", caption: t.mixTitle},
   );
@@ -57,7 +61,12 @@ export function channelMixTable(
 }
 
 /** Published figures about channels, from published.json: every one verified, with source and year. */
-export const CHANNEL_FIGURES = ["chats_per_month", "chat_first_reply", "chat_wait_time", "csat_by_channel"] as const;
+export const CHANNEL_FIGURES = [
+  "chats_per_month",
+  "chat_first_reply",
+  "chat_wait_time",
+  "csat_by_channel",
+] as const;
 
 export interface Published {
   metric: string;
@@ -69,6 +78,14 @@ export interface Published {
   note: string;
 }
 
+/** A published figure in the page's units: seconds as a duration, percentages as percentages. */
+export function publishedValue(f: Pick<Published, "value" | "unit">, lang: Lang): string {
+  if (f.unit === "seconds") return formatMinutes(f.value / 60, lang);
+  if (f.unit === "percent") return formatPercent(f.value / 100, lang, 0);
+  if (f.unit === "chats per month") return messages(lang).volume.chatsPerMonth(formatNumber(f.value, lang));
+  return `${formatNumber(f.value, lang, 1)} ${f.unit}`;
+}
+
 export function publishedChannelTable(figures: readonly Published[], {lang}: {lang: Lang}): HTMLElement {
   const m = messages(lang);
   const t = m.volume;
@@ -76,8 +93,8 @@ export function publishedChannelTable(figures: readonly Published[], {lang}: {la
   const element = table(
     rows,
     [
-      {label: t.figure, value: (f) => m.peerKpis[f.metric] ?? f.metric.replaceAll("_", " ")},
-      {label: t.value, value: (f) => `${formatNumber(f.value, lang, 1)} ${f.unit}`, numeric: true},
+      {label: t.figure, value: (f) => t.metrics[f.metric] ?? f.metric.replaceAll("_", " ")},
+      {label: t.value, value: (f) => publishedValue(f, lang), numeric: true},
       {label: t.population, value: (f) => f.population},
       {label: t.year, value: (f) => (f.year === null ? m.common.undated : String(f.year)), numeric: true},
       {label: m.common.source, value: (f) => sourceLink(f.source_url, new URL(f.source_url).hostname)},
@@ -94,7 +111,11 @@ export function publishedChannelTable(figures: readonly Published[], {lang}: {la
  */
 export function costEditor(
   channels: readonly string[],
-  {lang, channelName, initial = {}}: {lang: Lang; channelName: (c: string) => string; initial?: Record<string, number>},
+  {
+    lang,
+    channelName,
+    initial = {},
+  }: {lang: Lang; channelName: (c: string) => string; initial?: Record<string, number>},
 ): HTMLElement & {value: Record<string, number>} {
   const t = messages(lang).volume;
   const inputs = channels.map((c) => {
@@ -112,7 +133,9 @@ export function costEditor(
   const form = h(
     "form",
     {class: "cost-editor", id: "cost-editor"},
-    ...channels.map((c, i) => h("label", {class: "cost-field"}, h("span", {}, `${channelName(c)} · ${t.monthlyCost}`), inputs[i]!)),
+    ...channels.map((c, i) =>
+      h("label", {class: "cost-field"}, h("span", {}, `${channelName(c)} · ${t.monthlyCost}`), inputs[i]!),
+    ),
   ) as HTMLElement & {value: Record<string, number>};
   const read = () => {
     const costs: Record<string, number> = {};
@@ -133,10 +156,16 @@ export function costEditor(
 /** Cost per contact by channel (the registry's cost_per_contact rows) with the channel's first reply median. */
 export function costTable(
   rows: readonly Row[],
-  {lang, channelName, firstReply}: {lang: Lang; channelName: (c: string) => string; firstReply: Map<string, number | null>},
+  {
+    lang,
+    channelName,
+    firstReply,
+  }: {lang: Lang; channelName: (c: string) => string; firstReply: Map<string, number | null>},
 ): HTMLElement {
-  const t = messages(lang).volume;
-  const money = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? formatNumber(x, lang, 2) : t.noCost);
+  const m = messages(lang);
+  const t = m.volume;
+  const money = (x: unknown) =>
+    typeof x === "number" && Number.isFinite(x) ? formatNumber(x, lang, 2) : t.noCost;
   const element = table(
     rows,
     [
@@ -145,7 +174,11 @@ export function costTable(
       {label: t.months, value: (r) => formatNumber(Number(r.months), lang, 2), numeric: true},
       {label: t.monthlyCost, value: (r) => money(r.monthly_cost), numeric: true},
       {label: t.costPerContact, value: (r) => money(r.value), numeric: true},
-      {label: t.firstReply, value: (r) => formatMinutes(firstReply.get(String(r.channel)) ?? null, lang), numeric: true},
+      {
+        label: m.team.firstReply,
+        value: (r) => formatMinutes(firstReply.get(String(r.channel)) ?? null, lang),
+        numeric: true,
+      },
     ],
     {id: "cost-per-contact", caption: t.costTitle},
   );
@@ -182,7 +215,11 @@ export function scenarioResult(
   const money = (x: number | null) => (x === null ? "–" : formatNumber(x, lang, 0));
   const rows = [
     {label: t.costMonth, before: money(r.cost_before), after: money(r.cost_after)},
-    {label: t.firstReply, before: formatMinutes(r.first_reply_before, lang), after: formatMinutes(r.first_reply_after, lang)},
+    {
+      label: t.firstReply,
+      before: formatMinutes(r.first_reply_before, lang),
+      after: formatMinutes(r.first_reply_after, lang),
+    },
   ];
   return h(
     "div",
@@ -207,7 +244,7 @@ export function scenarioResult(
       ],
       {id: "scenario-table", caption: t.scenarioTitle},
     ),
-    missing.length ? h("p", {class: "warning"}, t.missing, missing.join("; ")) : null,
+    missing.length ? h("p", {class: "scenario-missing"}, t.missing, missing.join("; ")) : null,
     h("h3", {}, t.assumptions),
     h("ul", {id: "scenario-assumptions"}, ...t.assumptionList.map((a) => h("li", {}, a))),
   );

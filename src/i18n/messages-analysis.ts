@@ -26,7 +26,8 @@ const en = {
     overTime: "Over time",
     csatOverTime: "CSAT per month, with its 95 % interval",
     npsOverTime: "NPS per month, with its margin of error",
-    overTimeNote: "Months under the minimum number of responses are left out of the chart and marked in the table.",
+    overTimeNote:
+      "Months under the minimum number of responses are left out of the chart and marked in the table.",
     monthTable: "Per month",
     byCutTitle: "By channel, group and agent",
     cutBy: "Cut by",
@@ -45,6 +46,9 @@ const en = {
     csatByBucket: "CSAT by first reply time",
     npsByBucket: "NPS by first reply time",
     firstReplyBucket: "first reply",
+    noLinked:
+      "No response of this survey is linked to a ticket in the selection: its scores cannot be placed by first reply time.",
+    bucketsTooFew: "Every first reply bucket has too few responses to show.",
     buckets: {
       "< 1 h": "under 1 h",
       "1-4 h": "1 to 4 h",
@@ -68,8 +72,10 @@ const en = {
       `The site holds the ${shipped} newest of ${total} comments.`,
     noneOmitted: "none",
     chartAlt: {
-      overTime: (n: string, omitted: string) => `Chart of ${n} months; months with too few responses: ${omitted}.`,
-      byBucket: (omitted: string) => `Bar chart by first reply time; buckets with too few responses: ${omitted}.`,
+      overTime: (n: string, omitted: string) =>
+        `Chart of ${n} months; months with too few responses: ${omitted}.`,
+      byBucket: (omitted: string) =>
+        `Bar chart by first reply time; buckets with too few responses: ${omitted}.`,
     },
   },
   volume: {
@@ -102,6 +108,13 @@ const en = {
     publishedNote:
       "Verified published figures about channels, each with its source and year. No verified source gives a channel mix to compare yours with; these give the typical use of chat.",
     figure: "figure",
+    metrics: {
+      chats_per_month: "Chats per month",
+      chat_first_reply: "Chat first reply",
+      chat_wait_time: "Chat wait before an agent answers",
+      csat_by_channel: "CSAT by channel",
+    } as Record<string, string>,
+    chatsPerMonth: (n: string) => `${n} chats`,
     value: "value",
     population: "population",
     year: "year",
@@ -169,8 +182,10 @@ export type AnalysisMessages = typeof en;
 const fr: AnalysisMessages = {
   analysis: {
     csv: "Télécharger en CSV",
-    starting: "Démarrage de DuckDB dans ce navigateur : les chiffres suivront les filtres dès qu'il sera prêt.",
-    failed: "DuckDB n'a pas pu démarrer dans ce navigateur : les chiffres de cette page ne peuvent pas être calculés.",
+    starting:
+      "Démarrage de DuckDB dans ce navigateur : les chiffres suivront les filtres dès qu'il sera prêt.",
+    failed:
+      "DuckDB n'a pas pu démarrer dans ce navigateur : les chiffres de cette page ne peuvent pas être calculés.",
     tooFew: (n: string, min: string) => `trop peu (n = ${n}, moins de ${min})`,
     unknown: "inconnu",
     none: "aucune donnée",
@@ -195,7 +210,8 @@ const fr: AnalysisMessages = {
     cutBy: "Découper par",
     dimensions: {channel: "canal", group: "groupe", agent: "agent", month: "mois"},
     byCut: (d: string) => `Satisfaction par ${d}`,
-    agentNote: "Les agents n'apparaissent que sous un code pseudonyme ; les noms de l'export n'arrivent jamais sur ce site.",
+    agentNote:
+      "Les agents n'apparaissent que sous un code pseudonyme ; les noms de l'export n'arrivent jamais sur ce site.",
     responses: "réponses CSAT",
     npsResponses: "réponses NPS",
     responseRate: "taux de réponse",
@@ -208,6 +224,9 @@ const fr: AnalysisMessages = {
     csatByBucket: "CSAT selon le délai de première réponse",
     npsByBucket: "NPS selon le délai de première réponse",
     firstReplyBucket: "première réponse",
+    noLinked:
+      "Aucune réponse de cette enquête n'est liée à un ticket de la sélection : ses notes ne peuvent pas être classées par délai de première réponse.",
+    bucketsTooFew: "Toutes les tranches de délai ont trop peu de réponses pour être affichées.",
     buckets: {
       "< 1 h": "moins d'1 h",
       "1-4 h": "1 à 4 h",
@@ -250,7 +269,8 @@ const fr: AnalysisMessages = {
     spikeRule: (z: string, min: string) =>
       `Un pic est un jour dont le score z robuste dépasse ${z} et qui compte au moins ${min} tickets.`,
     spikesTitle: "Pics",
-    spikeLine: (day: string, n: string, median: string) => `${day} : ${n} tickets (un jour ordinaire : ${median})`,
+    spikeLine: (day: string, n: string, median: string) =>
+      `${day} : ${n} tickets (un jour ordinaire : ${median})`,
     noSpike: "Aucun jour de la sélection n'est un pic.",
     backlog: "Tickets ouverts en fin de journée",
     backlogNote:
@@ -267,6 +287,13 @@ const fr: AnalysisMessages = {
     publishedNote:
       "Chiffres publiés vérifiés portant sur les canaux, chacun avec sa source et son année. Aucune source vérifiée ne donne de répartition par canal à comparer à la vôtre ; ceux-ci donnent l'usage typique du chat.",
     figure: "indicateur",
+    metrics: {
+      chats_per_month: "Chats par mois",
+      chat_first_reply: "Première réponse en chat",
+      chat_wait_time: "Attente en chat avant la réponse d'un agent",
+      csat_by_channel: "CSAT par canal",
+    } as Record<string, string>,
+    chatsPerMonth: (n: string) => `${n} chats`,
     value: "valeur",
     population: "population",
     year: "année",
