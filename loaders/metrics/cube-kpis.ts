@@ -91,16 +91,44 @@ function pickCube(needed: readonly CubeDimension[]): string {
   return fits[0]![0];
 }
 
-/** Cells of the smallest fitting cube in the period, with a `cut` column, and that cube's name. */
+/** The filtered dimensions, as cube columns with their accepted values (cells hold "(none)" for missing). */
+function cubeFilter(o: KpiOptions): [CubeDimension, readonly string[]][] {
+  const out: [CubeDimension, readonly string[]][] = [];
+  for (const [d, values] of Object.entries(o.filter ?? {}) as [Dimension, readonly string[]][]) {
+    if (!values?.length) continue;
+    // A ticket sits in the tag cube once per tag: two tags would count it twice.
+    if (d === "tag" && new Set(values).size > 1)
+      throw new CubeUnsupported("cubes count a ticket once per tag: filter on one tag at a time");
+    out.push([CUBE_COLUMN[d], [...new Set(values)]]);
+  }
+  return out;
+}
+
+/** KPIs read from tables without cube dimensions cannot be filtered by channel, group, tag... */
+function unfiltered(o: KpiOptions, id: string): void {
+  if (cubeFilter(o).length)
+    throw new CubeUnsupported(`${id} with filters needs ticket rows; cubes give it unfiltered`);
+}
+
+/**
+ * Cells of the smallest fitting cube in the period and the filters, with a `cut` column, and that
+ * cube's name.
+ */
 function cells(o: KpiOptions, extra: readonly CubeDimension[] = []): {sql: string; cube: string} {
   const needed = [...extra];
   if (o.by) needed.push(CUBE_COLUMN[o.by]);
   if (o.from !== undefined || o.to !== undefined) needed.push("created_month");
+  const filter = cubeFilter(o);
+  needed.push(...filter.map(([column]) => column));
   const cube = pickCube(needed);
   const cut = o.by ? `c.${quoteIdent(CUBE_COLUMN[o.by])}` : "'all'";
+  const where = [
+    monthPeriod("c.created_month", o),
+    ...filter.map(([column, values]) => `c.${quoteIdent(column)} IN (${values.map(lit).join(", ")})`),
+  ];
   return {
     cube,
-    sql: `SELECT ${cut} AS cut, c.* FROM ${cubeTable(cube)} c WHERE ${monthPeriod("c.created_month", o)}`,
+    sql: `SELECT ${cut} AS cut, c.* FROM ${cubeTable(cube)} c WHERE ${where.join(" AND ")}`,
   };
 }
 
@@ -287,6 +315,7 @@ FROM c GROUP BY cut ORDER BY cut`;
 }
 
 function coverageSql(o: KpiOptions): string {
+  unfiltered(o, "coverage_hours");
   only(o, "coverage_hours", [undefined, "month"]);
   const byMonth = o.by === "month";
   const weekCount = byMonth
@@ -314,6 +343,7 @@ FROM c GROUP BY cut, channel ORDER BY cut, channel`;
 }
 
 function volumeByHourSql(o: KpiOptions): string {
+  unfiltered(o, "volume_by_hour");
   only(o, "volume_by_hour", [undefined, "month"]);
   return `WITH v AS (SELECT ${o.by === "month" ? "month" : "'all'"} AS cut, weekday, hour, tickets
     FROM ${VOLUME_HOURLY.name} WHERE ${monthPeriod("month", o)}),
@@ -325,6 +355,7 @@ GROUP BY g.cut, g.weekday, g.hour ORDER BY g.cut, g.weekday, g.hour`;
 }
 
 function volumeByDaySql(o: KpiOptions): string {
+  unfiltered(o, "volume_by_day");
   only(o, "volume_by_day", [undefined, "month"]);
   return `WITH v AS (SELECT ${o.by === "month" ? "substr(day, 1, 7)" : "'all'"} AS cut, day AS created_date, tickets
     FROM ${VOLUME_DAILY.name} WHERE tickets > 0 AND ${period("day", o)}),
@@ -336,6 +367,7 @@ ${scoreDays()}`;
 }
 
 function backlogSql(o: KpiOptions): string {
+  unfiltered(o, "backlog");
   only(o, "backlog", [undefined]);
   // Every day of the dataset, whatever the period: older open tickets are part of the backlog.
   return `WITH t AS (SELECT 'all' AS cut FROM ${VOLUME_DAILY.name}),
@@ -352,6 +384,7 @@ ${costResult(cost, "k")}`;
 
 /** Survey votes of some kinds in the period, with a cut (responses: channel and month only). */
 function votes(o: KpiOptions, id: string, kinds: readonly string[]): string {
+  unfiltered(o, id);
   only(o, id, [undefined, "month", "channel"]);
   const cut = o.by === undefined ? "'all'" : o.by === "month" ? "month" : "channel";
   return `SELECT ${cut} AS cut, * FROM ${SURVEY_CELLS.name}

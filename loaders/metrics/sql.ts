@@ -1,3 +1,4 @@
+import {dimensionPredicate} from "../../src/components/filters.ts";
 import type {Dimension, KpiOptions} from "./types.ts";
 
 /** SQL string literal. */
@@ -48,28 +49,39 @@ function ticketCut(by: Dimension | undefined, month: string): string {
 const tagJoin = (by: Dimension | undefined) =>
   by === "tag" ? " LEFT JOIN ticket_tags g ON g.ticket_id = t.ticket_id" : "";
 
-/** Tickets in the period (by local creation date) with a `cut` column. */
+/**
+ * The dimension filters (channel, group, priority, type, tag) over the ticket aliased `t`: the same
+ * predicate builder the pages use (src/components/filters.ts), so both filter the same tickets.
+ */
+function ticketFilter(o: KpiOptions, channel?: string): string {
+  const sql = dimensionPredicate(o.filter, "t", channel ? {channel} : {});
+  return sql === "TRUE" ? "" : ` AND ${sql}`;
+}
+
+/** Tickets in the period (by local creation date) and the filters, with a `cut` column. */
 export function ticketBase(o: KpiOptions): string {
   return `SELECT t.*, ${ticketCut(o.by, "t.created_month")} AS cut FROM tickets t${tagJoin(o.by)}
-    WHERE ${period("t.created_date", o)}`;
+    WHERE ${period("t.created_date", o)}${ticketFilter(o)}`;
 }
 
 /**
  * Survey responses in the period (by local response date) with a `cut` column; dimensions a
- * response lacks come from its ticket, and the response's own channel wins over the ticket's.
+ * response lacks come from its ticket, and the response's own channel wins over the ticket's (in
+ * the cut and in the channel filter alike). A response without a ticket has no group, priority,
+ * type or tag: it passes only a filter that accepts "(none)".
  */
 export function responseBase(o: KpiOptions, kind: "csat" | "nps"): string {
   const cut =
     o.by === "channel" ? `coalesce(r.channel, t.channel, ${NONE})` : ticketCut(o.by, "r.responded_month");
   return `SELECT r.*, ${cut} AS cut FROM responses r LEFT JOIN tickets t ON t.ticket_id = r.ticket_id${tagJoin(o.by)}
-    WHERE r.kind = ${lit(kind)} AND ${period("r.responded_date", o)}`;
+    WHERE r.kind = ${lit(kind)} AND ${period("r.responded_date", o)}${ticketFilter(o, `coalesce(r.channel, t.channel)`)}`;
 }
 
 /** Agent activity in the period (by local activity date) with the cut of its ticket. */
 export function activityBase(o: KpiOptions): string {
   return `SELECT a.*, t.assignee, ${ticketCut(o.by, "substr(a.local_date, 1, 7)")} AS cut
     FROM activity a JOIN tickets t ON t.ticket_id = a.ticket_id${tagJoin(o.by)}
-    WHERE ${period("a.local_date", o)}`;
+    WHERE ${period("a.local_date", o)}${ticketFilter(o)}`;
 }
 
 /** Local days of the period within the dataset's span. */

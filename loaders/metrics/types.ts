@@ -1,4 +1,7 @@
 import type {Channel} from "../schema/ticket.ts";
+import type {TicketFilter} from "../../src/components/filters.ts";
+
+export type {TicketFilter};
 
 /**
  * A result row as both engines return it after normalisation: numbers, strings, booleans, nulls,
@@ -46,6 +49,12 @@ export interface KpiOptions {
   /** Inclusive local dates (YYYY-MM-DD) on the creation date. */
   from?: string | undefined;
   to?: string | undefined;
+  /**
+   * Accepted values per dimension (channel, group, priority, type, tag; "(none)" for a missing
+   * one): tickets outside are left out of every KPI, and so are their survey responses and agent
+   * activity. Days (the calendar of the period) are not filtered.
+   */
+  filter?: TicketFilter | undefined;
   clock?: "calendar" | "business" | undefined;
   targets?: Targets | undefined;
   costs?: CostTable | undefined;

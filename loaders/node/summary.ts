@@ -1,3 +1,4 @@
+import {FILTER_DIMENSIONS, type FilterDimension} from "../../src/components/filters.ts";
 import {OrgSummary} from "../schema/org-summary.ts";
 import {sizeBand} from "../schema/profile.ts";
 import {loadPrepared, prepare} from "../metrics/prepare.ts";
@@ -26,7 +27,18 @@ export interface KpiReport {
 export interface KpisReport {
   org_id: string;
   timezone: string;
-  options: {by: string | null; from: string | null; to: string | null; clock: "calendar" | "business"};
+  options: {
+    by: string | null;
+    from: string | null;
+    to: string | null;
+    clock: "calendar" | "business";
+    /** The dimension filters, each an empty list when not filtered. */
+    channel: string[];
+    group: string[];
+    priority: string[];
+    type: string[];
+    tag: string[];
+  };
   kpis: KpiReport[];
 }
 
@@ -99,6 +111,10 @@ export async function kpisOf(
       from: options.from ?? null,
       to: options.to ?? null,
       clock: options.clock ?? "calendar",
+      ...(Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, [...(options.filter?.[d] ?? [])]])) as Record<
+        FilterDimension,
+        string[]
+      >),
     },
     kpis,
   };

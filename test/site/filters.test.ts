@@ -36,9 +36,12 @@ describe("filters in the address", () => {
   });
 
   it("round-trips any lists of values (property)", () => {
-    const list = fc.uniqueArray(fc.string({minLength: 1}).filter((s) => s.trim() === s && s !== ""), {
-      maxLength: 4,
-    });
+    const list = fc.uniqueArray(
+      fc.string({minLength: 1}).filter((s) => s.trim() === s && s !== ""),
+      {
+        maxLength: 4,
+      },
+    );
     fc.assert(
       fc.property(list, list, fc.boolean(), (channel, tag, compare) => {
         const value = f({channel, tag, compare});
@@ -90,7 +93,10 @@ describe("periods", () => {
 
   it("have a previous period of the same length just before", () => {
     // 28 days from 4 May: the previous 28 end 3 May and start 6 April.
-    expect(previousPeriod({from: "2025-05-04", to: "2025-05-31"})).toEqual({from: "2025-04-06", to: "2025-05-03"});
+    expect(previousPeriod({from: "2025-05-04", to: "2025-05-31"})).toEqual({
+      from: "2025-04-06",
+      to: "2025-05-03",
+    });
     fc.assert(
       fc.property(fc.integer({min: 0, max: 3000}), fc.integer({min: 1, max: 400}), (start, length) => {
         const from = new Date(Date.UTC(2020, 0, 1 + start)).toISOString().slice(0, 10);
@@ -109,7 +115,10 @@ describe("the ticket predicate", () => {
   it("is TRUE with no dimension filtered", () => expect(dimensionPredicate({})).toBe("TRUE"));
 
   it("keeps hostile values as values", () => {
-    const sql = ticketPredicate(f({group: ["O'Brien", "x') OR 1=1 --"]}), {from: "2025-01-01", to: "2025-01-31"});
+    const sql = ticketPredicate(f({group: ["O'Brien", "x') OR 1=1 --"]}), {
+      from: "2025-01-01",
+      to: "2025-01-31",
+    });
     expect(sql).toContain("'O''Brien'");
     expect(sql).toContain("'x'') OR 1=1 --'");
   });

@@ -1,6 +1,7 @@
 import {readFile, stat} from "node:fs/promises";
 import type {Command} from "commander";
 import {CHANNELS} from "../../schema/ticket.ts";
+import {FILTER_DIMENSIONS} from "../../../src/components/filters.ts";
 import {
   DIMENSIONS,
   type CostTable,
@@ -19,6 +20,11 @@ interface Flags {
   by?: string;
   from?: string;
   to?: string;
+  channel?: string[];
+  group?: string[];
+  priority?: string[];
+  type?: string[];
+  tag?: string[];
   clock?: string;
   targets?: string;
   costs?: string;
@@ -34,6 +40,11 @@ export function register(program: Command): void {
     .option("--by <dimension>", `cut every KPI by ${DIMENSIONS.join("|")}`)
     .option("--from <date>", "first creation date included, YYYY-MM-DD (organisation's time zone)")
     .option("--to <date>", "last creation date included, YYYY-MM-DD")
+    .option("--channel <list>", `only these channels, comma-separated (${CHANNELS.join("|")})`, list, [])
+    .option("--group <list>", 'only these groups, comma-separated ("(none)": without a group)', list, [])
+    .option("--priority <list>", "only these priorities, comma-separated", list, [])
+    .option("--type <list>", "only these ticket types, comma-separated", list, [])
+    .option("--tag <list>", "only tickets with one of these tags, comma-separated", list, [])
     .option("--clock <clock>", "calendar|business: clock of the durations", "calendar")
     .option("--targets <file>", 'JSON first-reply targets in minutes per channel, e.g. {"email": 480}')
     .option("--costs <file>", 'JSON monthly cost per channel, e.g. {"email": 12000, "chat": 8000}')
@@ -49,6 +60,18 @@ export function register(program: Command): void {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A comma list, added to the values of earlier uses of the same option; `\,` keeps a comma inside
+ * a value ("Tier 2\, EMEA").
+ */
+export function list(value: string, previous: string[] = []): string[] {
+  const values = value
+    .split(/(?<!\\),/)
+    .map((v) => v.replaceAll("\\,", ",").trim())
+    .filter((v) => v !== "");
+  return [...new Set([...previous, ...values])];
+}
+
 async function parseOptions(flags: Flags): Promise<KpiOptions> {
   if (flags.by !== undefined && !(DIMENSIONS as readonly string[]).includes(flags.by)) {
     throw new UsageError(`--by must be one of ${DIMENSIONS.join(", ")} (got ${flags.by})`);
@@ -62,6 +85,12 @@ async function parseOptions(flags: Flags): Promise<KpiOptions> {
     }
   }
   if (flags.from && flags.to && flags.from > flags.to) throw new UsageError("--from is after --to");
+  const unknownChannels = (flags.channel ?? []).filter((c) => !(CHANNELS as readonly string[]).includes(c));
+  if (unknownChannels.length) {
+    throw new UsageError(
+      `--channel must list channels among ${CHANNELS.join(", ")} (got ${unknownChannels.join(", ")})`,
+    );
+  }
   if (flags.clock !== "calendar" && flags.clock !== "business") {
     throw new UsageError(`--clock must be calendar or business (got ${flags.clock})`);
   }
@@ -69,6 +98,7 @@ async function parseOptions(flags: Flags): Promise<KpiOptions> {
     by: flags.by as Dimension | undefined,
     from: flags.from,
     to: flags.to,
+    filter: Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, flags[d] ?? []])),
     clock: flags.clock,
     targets: flags.targets ? await channelTable(flags.targets) : undefined,
     costs: flags.costs ? await channelTable(flags.costs) : undefined,
@@ -109,7 +139,10 @@ export function formatReport(report: KpisReport): string {
   const o = report.options;
   const lines = [
     `servicebench KPIs: ${report.org_id} (${report.timezone})` +
-      `${o.from || o.to ? `, created ${o.from ?? "start"} to ${o.to ?? "end"}` : ""}${o.by ? `, by ${o.by}` : ""}`,
+      `${o.from || o.to ? `, created ${o.from ?? "start"} to ${o.to ?? "end"}` : ""}${o.by ? `, by ${o.by}` : ""}` +
+      FILTER_DIMENSIONS.filter((d) => o[d].length)
+        .map((d) => `, ${d} ${o[d].join(" or ")}`)
+        .join(""),
     "",
   ];
   const head = ["KPI", "cut", "n", "value", "p90", "mean", "unit", "clock", "counting unit"];

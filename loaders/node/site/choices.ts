@@ -4,6 +4,9 @@ import {NONE} from "../../../src/components/filters.ts";
 import type {FilterChoices} from "../../../src/components/filter-bar.ts";
 import {siteDataset} from "./dataset.ts";
 import {siteKpis} from "./kpis.ts";
+import {readFile} from "node:fs/promises";
+import {DEFAULT_TARGETS} from "../../metrics/kpis/targets.ts";
+import type {Targets} from "../../metrics/types.ts";
 
 /** Tags beyond this many (the rarest) are not offered: a list of thousands helps nobody choose. */
 export const MAX_TAGS = 300;
@@ -46,8 +49,27 @@ export function choicesOf(
   };
 }
 
+/**
+ * First-reply targets the Speed page starts from: the registry's defaults, overridden per channel
+ * by `SERVICEBENCH_TARGETS` (a JSON file in the format `servicebench kpis --targets` reads).
+ */
+export async function siteTargets(env = process.env): Promise<Targets> {
+  const file = env.SERVICEBENCH_TARGETS;
+  if (!file) return {...DEFAULT_TARGETS};
+  const parsed = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  const out: Targets = {...DEFAULT_TARGETS};
+  for (const [channel, minutes] of Object.entries(parsed)) {
+    if (!(CHANNELS as readonly string[]).includes(channel))
+      throw new RangeError(`${file}: ${channel}: unknown channel`);
+    if (typeof minutes !== "number" || !Number.isFinite(minutes) || minutes < 0)
+      throw new RangeError(`${file}: ${channel}: expected a number of minutes >= 0`);
+    out[channel as keyof Targets] = minutes;
+  }
+  return out;
+}
+
 /** The site's filter choices, computed at build time so the bar is on screen before DuckDB-WASM. */
-export async function siteChoices(env = process.env): Promise<FilterChoices> {
+export async function siteChoices(env = process.env): Promise<FilterChoices & {targets: Targets}> {
   const [{tickets}, {period}] = await Promise.all([siteDataset(env), siteKpis(env)]);
-  return choicesOf(tickets, period);
+  return {...choicesOf(tickets, period), targets: await siteTargets(env)};
 }
