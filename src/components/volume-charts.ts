@@ -68,15 +68,29 @@ export function hourHeatmap(
   });
 }
 
-/** Tickets per local day with spikes dotted and dated; the y axis starts at zero. */
+/** Calls `pick` with the datum under the pointer when the chart is clicked (Plot's pointer value). */
+function onClick<T>(figure: Element, pick: ((d: T) => void) | undefined): void {
+  if (!pick) return;
+  figure.classList.add("clickable");
+  figure.addEventListener("click", () => {
+    const d = (figure as unknown as {value?: T | null}).value;
+    if (d) pick(d);
+  });
+}
+
+/**
+ * Tickets per local day with spikes dotted and dated; the y axis starts at zero. With `onPick`,
+ * a pointer follows the days and a click opens the day's tickets.
+ */
 export function dailyLine(
   rows: readonly Row[],
-  {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
+  {width = 640, lang = "en", onPick}: {width?: number; lang?: Lang; onPick?: (d: Row) => void} = {},
 ) {
   const t = messages(lang).overview;
   const spikes = rows.filter((d) => d.spike === true);
   const day = (d: Row) => new Date(`${String(d.day)}T00:00:00Z`);
-  return Plot.plot({
+  const title = (d: Row) => `${formatDate(String(d.day), lang)}: ${formatNumber(Number(d.tickets), lang)}`;
+  const figure = Plot.plot({
     width: Math.max(width, MIN_WIDTH),
     height: 220,
     ariaLabel: t.byDay,
@@ -100,15 +114,12 @@ export function dailyLine(
     marks: [
       Plot.lineY(rows, {x: day, y: "tickets", stroke: "var(--theme-foreground-muted)"}),
       Plot.ruleY([0]),
-      Plot.dot(spikes, {
-        x: day,
-        y: "tickets",
-        fill: "#b35806",
-        r: 4,
-        title: (d: Row) => `${formatDate(String(d.day), lang)}: ${formatNumber(Number(d.tickets), lang)}`,
-      }),
+      Plot.dot(spikes, {x: day, y: "tickets", fill: "#b35806", r: 4, title}),
+      onPick ? Plot.tip(rows, Plot.pointerX({x: day, y: "tickets", title})) : null,
     ],
   });
+  onClick(figure, onPick);
+  return figure;
 }
 
 /** Tickets per month, stacked by channel, from zero; channels named in the page's language. */
@@ -118,7 +129,13 @@ export function channelMonthBars(
     width = 640,
     lang = "en",
     channelName = (c: string) => c,
-  }: {width?: number; lang?: Lang; channelName?: (c: string) => string} = {},
+    onPick,
+  }: {
+    width?: number;
+    lang?: Lang;
+    channelName?: (c: string) => string;
+    onPick?: (d: {month: string; channel: string; tickets: number}) => void;
+  } = {},
 ) {
   const m = messages(lang);
   const all = [...new Set(rows.map((r) => r.month))].sort();
@@ -127,7 +144,9 @@ export function channelMonthBars(
   // A label every month, or every 2nd or 3rd when the bars are too narrow for "Sep 24".
   const w = Math.max(width, MIN_WIDTH);
   const step = [1, 2, 3, 4, 6, 12].find((s) => (s * (w - 60)) / Math.max(1, months) >= 52) ?? 12;
-  return Plot.plot({
+  const monthText = (d: Date) =>
+    d.toLocaleDateString(LOCALES[lang], {month: "short", year: "2-digit", timeZone: "UTC"});
+  const figure = Plot.plot({
     width: w,
     height: 260,
     ariaLabel: m.volume.byChannelTime,
@@ -135,17 +154,23 @@ export function channelMonthBars(
     x: {
       type: "band",
       label: null,
-      tickFormat: (d: Date) =>
-        d.toLocaleDateString(LOCALES[lang], {month: "short", year: "2-digit", timeZone: "UTC"}),
+      tickFormat: monthText,
       ticks: all.filter((_, i) => i % step === 0).map((d) => month({month: d})),
     },
     y: {label: m.overview.tickets, grid: true, nice: true, tickFormat: ticks(lang)},
     color: {legend: true, tickFormat: channelName},
     marks: [
-      Plot.barY(rows, {x: month, y: "tickets", fill: "channel", tip: {format: {y: ticks(lang)}}}),
+      Plot.barY(rows, {
+        x: month,
+        y: "tickets",
+        fill: "channel",
+        tip: {format: {x: monthText, y: ticks(lang), fill: channelName}},
+      }),
       Plot.ruleY([0]),
     ],
   });
+  onClick(figure, onPick);
+  return figure;
 }
 
 /**
@@ -153,14 +178,24 @@ export function channelMonthBars(
  * volume-series.ts `hourlyAverages`. The colour scale runs from zero to the busiest average.
  */
 export function averageHeatmap(
-  cells: readonly {weekday: number; hour: number; average: number | null}[],
-  {width = 640, lang = "en", timezone = ""}: {width?: number; lang?: Lang; timezone?: string} = {},
+  cells: readonly {weekday: number; hour: number; average: number | null; tickets: number}[],
+  {
+    width = 640,
+    lang = "en",
+    timezone = "",
+    onPick,
+  }: {
+    width?: number;
+    lang?: Lang;
+    timezone?: string;
+    onPick?: (d: {weekday: number; hour: number; tickets: number}) => void;
+  } = {},
 ) {
   const m = messages(lang);
   const w = Math.max(width, MIN_WIDTH);
   const peak = [...cells].sort((a, b) => (b.average ?? 0) - (a.average ?? 0))[0];
   const slot = peak ? `${m.weekdays[peak.weekday - 1]} ${peak.hour} h` : m.overview.none;
-  return Plot.plot({
+  const figure = Plot.plot({
     width: w,
     marginLeft: 44,
     ariaLabel: m.volume.heatmap(timezone),
@@ -180,11 +215,14 @@ export function averageHeatmap(
         y: "weekday",
         fill: "average",
         inset: 0.5,
-        title: (d: {weekday: number; hour: number; average: number | null}) =>
-          `${m.weekdays[d.weekday - 1]} ${d.hour} h: ${formatNumber(d.average, lang, 1)}`,
+        tip: true,
+        title: (d: {weekday: number; hour: number; average: number | null; tickets: number}) =>
+          `${m.weekdays[d.weekday - 1]} ${d.hour} h: ${formatNumber(d.average, lang, 1)} (${formatNumber(d.tickets, lang)} ${m.overview.tickets})`,
       }),
     ],
   });
+  onClick(figure, onPick);
+  return figure;
 }
 
 /** Open tickets at the end of each day, from zero, with the day's created and solved as thin bars below. */

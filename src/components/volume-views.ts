@@ -12,20 +12,30 @@ function withCsv(element: HTMLElement, rows: () => Row[], filename: string, lang
   return h("div", {}, element, csvDownload(rows, {filename, label: messages(lang).analysis.csv}));
 }
 
-/** The spikes of the selection, dated, largest first, each against the period's usual day. */
-export function spikeList(spikes: readonly Spike[], {lang}: {lang: Lang}): HTMLElement {
+/**
+ * The spikes of the selection, dated, largest first, each against the period's usual day; with
+ * `onPick`, each is a button that opens the day's tickets.
+ */
+export function spikeList(
+  spikes: readonly Spike[],
+  {lang, onPick}: {lang: Lang; onPick?: (s: Spike) => void},
+): HTMLElement {
   const t = messages(lang).volume;
   if (!spikes.length) return h("p", {class: "muted", id: "spike-list"}, t.noSpike);
   return h(
     "ul",
     {id: "spike-list", "data-count": String(spikes.length)},
-    ...spikes.map((s) =>
-      h(
-        "li",
-        {"data-day": s.day},
-        t.spikeLine(formatDate(s.day, lang), formatNumber(s.tickets, lang), formatNumber(s.median, lang, 1)),
-      ),
-    ),
+    ...spikes.map((s) => {
+      const text = t.spikeLine(
+        formatDate(s.day, lang),
+        formatNumber(s.tickets, lang),
+        formatNumber(s.median, lang, 1),
+      );
+      if (!onPick) return h("li", {"data-day": s.day}, text);
+      const button = h("button", {type: "button", class: "link-button", "data-day": s.day}, text);
+      button.addEventListener("click", () => onPick(s));
+      return h("li", {"data-day": s.day}, button);
+    }),
   );
 }
 
