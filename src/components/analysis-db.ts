@@ -57,3 +57,25 @@ export async function openAnalysisDb(tables: Record<string, unknown>): Promise<A
     query: (sql) => rows(db, sql),
   };
 }
+
+/**
+ * The registry's options for the filters: the period's dates only when it is narrower than the
+ * data's span, so "all data" counts what `servicebench kpis` counts with no --from/--to (survey
+ * responses dated after the last ticket included); the dimension filters as the engine takes them.
+ */
+export function queryOptions(
+  f: {clock: "calendar" | "business"} & Record<
+    "channel" | "group" | "priority" | "type" | "tag",
+    readonly string[]
+  >,
+  period: {from: string; to: string},
+  span: {firstDay: string; lastDay: string},
+): QueryOptions {
+  const whole = period.from <= span.firstDay && period.to >= span.lastDay;
+  const filter = {channel: f.channel, group: f.group, priority: f.priority, type: f.type, tag: f.tag};
+  return {
+    clock: f.clock,
+    ...(whole ? {} : {from: period.from, to: period.to}),
+    ...(Object.values(filter).some((v) => v.length) ? {filter} : {}),
+  };
+}

@@ -3,6 +3,7 @@ import {afterAll, describe, expect, it} from "vitest";
 import {loadPrepared, prepare} from "../../loaders/metrics/prepare.ts";
 import {kpi} from "../../loaders/metrics/registry.ts";
 import {digitalShift} from "../../loaders/metrics/digital-shift.ts";
+import {queryOptions} from "../../src/components/analysis-db.ts";
 import {NativeRunner} from "../../loaders/node/duckdb-native.ts";
 import {commentRows} from "../../loaders/node/site/comments.ts";
 import {groupNamesOf} from "../../loaders/node/site/group-names.ts";
@@ -278,5 +279,21 @@ describe("hour labels of the heatmaps", () => {
       expect(24 % step).toBe(0);
     }
     expect(hourTicks(390, 44)).toEqual([0, 3, 6, 9, 12, 15, 18, 21]);
+  });
+});
+
+describe("the registry's options for the filters", () => {
+  const f = {clock: "calendar" as const, channel: [], group: [], priority: [], type: [], tag: []};
+  const span = {firstDay: "2024-01-01", lastDay: "2024-12-31"};
+  it("leaves the dates out for the whole span, as `kpis` with no --from/--to", () => {
+    expect(queryOptions(f, {from: "2024-01-01", to: "2024-12-31"}, span)).toEqual({clock: "calendar"});
+  });
+  it("passes a narrower period and the dimension filters", () => {
+    expect(queryOptions({...f, channel: ["email"]}, {from: "2024-10-01", to: "2024-12-31"}, span)).toEqual({
+      clock: "calendar",
+      from: "2024-10-01",
+      to: "2024-12-31",
+      filter: {channel: ["email"], group: [], priority: [], type: [], tag: []},
+    });
   });
 });
