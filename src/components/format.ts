@@ -14,13 +14,14 @@ function number(x: number, lang: Lang, digits: number, minDigits = 0): string {
 /**
  * A duration in minutes as the largest sensible units: "48 s", "1.6 min", "2 h 25 min", "16 h",
  * "3.9 d" ("3,9 j" in French). Minutes are rounded before hours are taken, so 239.7 minutes is
- * "4 h", never "3 h 60 min".
+ * "4 h", never "3 h 60 min"; 59.7 seconds is "1 min", never "60 s".
  */
 export function formatMinutes(minutes: number | null | undefined, lang: Lang = "en"): string {
   if (minutes == null || !Number.isFinite(minutes)) return "–";
   const sign = minutes < 0 ? "−" : "";
   const m = Math.abs(minutes);
-  if (m < 1) return `${sign}${number(m * 60, lang, 0)} s`;
+  // Seconds that round to 60 are a minute: never "60 s".
+  if (Math.round(m * 60) < 60) return `${sign}${number(m * 60, lang, 0)} s`;
   if (m < 59.5) return `${sign}${number(m, lang, m < 10 ? 1 : 0)} min`;
   if (m < 48 * 60) {
     const whole = Math.round(m);

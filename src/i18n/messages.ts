@@ -6,11 +6,13 @@
  */
 import type {Lang} from "../components/format.js";
 import {assessEn, assessFr} from "./assess-messages.js";
+import {ANALYSIS_MESSAGES} from "./messages-analysis.js";
 
 /** A sentence ending in one full stop, whatever the text it ends with. */
 const stop = (s: string) => `${s.replace(/[.\s]+$/, "")}.`;
 
 const en = {
+  ...ANALYSIS_MESSAGES.en,
   lang: "en",
   languageName: "English",
   otherLanguage: "Français",
@@ -26,6 +28,9 @@ const en = {
     explore: "Explore with SQL",
     cubes: "Cuts from cubes",
     speed: "Speed",
+    satisfaction: "Satisfaction",
+    volume: "Volume & channels",
+    team: "Team",
     study: "Benchmark study",
     assess: "Assess your exports",
   },
@@ -597,6 +602,7 @@ const en = {
 export type Messages = typeof en;
 
 const fr: Messages = {
+  ...ANALYSIS_MESSAGES.fr,
   lang: "fr",
   languageName: "Français",
   otherLanguage: "English",
@@ -612,6 +618,9 @@ const fr: Messages = {
     explore: "Explorer en SQL",
     cubes: "Analyses par cubes",
     speed: "Délais",
+    satisfaction: "Satisfaction",
+    volume: "Volume et canaux",
+    team: "Équipe",
     study: "Étude comparative",
     assess: "Évaluez vos exports",
   },

@@ -13,6 +13,9 @@ export interface SitePage {
 export const SITE_PAGES: readonly SitePage[] = [
   {key: "overview", slug: "", sidebar: true},
   {key: "speed", slug: "speed", sidebar: true},
+  {key: "satisfaction", slug: "satisfaction", sidebar: true},
+  {key: "volume", slug: "volume", sidebar: true},
+  {key: "team", slug: "team", sidebar: true},
   {key: "benchmark", slug: "benchmark", sidebar: true},
   {key: "archetypes", slug: "archetypes", sidebar: true},
   {key: "assess", slug: "assess", sidebar: true},

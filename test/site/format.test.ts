@@ -16,6 +16,10 @@ describe("formatMinutes", () => {
     // Rounding carries into the hour: never "3 h 60 min".
     [239.7, "en", "4 h"],
     [59.7, "en", "1 h"],
+    // Seconds round into the minute too: never "60 s".
+    [59.7 / 60, "en", "1 min"],
+    [59.4 / 60, "fr", "59 s"],
+    [-59.7 / 60, "en", "−1 min"],
   ];
   for (const [minutes, lang, expected] of cases) {
     it(`${minutes} min in ${lang} is ${expected}`, () => expect(formatMinutes(minutes, lang)).toBe(expected));

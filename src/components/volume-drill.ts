@@ -1,0 +1,60 @@
+/**
+ * The tickets behind a mark of the Volume & channels page, as SQL for the
+ * drill-down (drill-down.ts). Each target selects exactly the tickets its mark counts: the same
+ * filters (ticketPredicate), the same local columns the registry's KPI groups by. Pure.
+ */
+import {sqlString, ticketPredicate, type Filters, type Period} from "./filters.js";
+
+export type DrillTarget =
+  /** One stacked bar segment of tickets per month and channel. */
+  | {kind: "month"; month: string; channel: string}
+  /** One heatmap cell: tickets created on that weekday (1 = Monday) and local hour. */
+  | {kind: "slot"; weekday: number; hour: number}
+  /** One day of the daily line (a spike). */
+  | {kind: "day"; day: string};
+
+const int = (x: number, lo: number, hi: number) => {
+  if (!Number.isInteger(x) || x < lo || x > hi) throw new RangeError(`out of range: ${x}`);
+  return x;
+};
+
+function targetWhere(target: DrillTarget): string {
+  switch (target.kind) {
+    case "month":
+      if (!/^\d{4}-\d{2}$/.test(target.month)) throw new RangeError(`not a month: ${target.month}`);
+      return `t.created_month = ${sqlString(target.month)} AND t.channel = ${sqlString(target.channel)}`;
+    case "slot":
+      return `t.created_weekday = ${int(target.weekday, 1, 7)} AND t.created_hour = ${int(target.hour, 0, 23)}`;
+    case "day":
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(target.day)) throw new RangeError(`not a day: ${target.day}`);
+      return `t.created_date = ${sqlString(target.day)}`;
+  }
+}
+
+/** The condition on tickets `t`: the page's filters and period, and the target. */
+export function drillWhere(f: Filters, p: Period, target: DrillTarget): string {
+  return `${ticketPredicate(f, p)} AND ${targetWhere(target)}`;
+}
+
+/** How many tickets the target holds. */
+export function drillCountSql(f: Filters, p: Period, target: DrillTarget): string {
+  return `SELECT CAST(count(*) AS INTEGER) AS n FROM tickets t WHERE ${drillWhere(f, p, target)}`;
+}
+
+/**
+ * The first `limit` tickets of the target, newest first: the drill-down's columns (no personal
+ * data), durations on the filters' clock, and the CSAT score as "score/scale" (else the rating).
+ */
+export function drillRowsSql(f: Filters, p: Period, target: DrillTarget, limit: number): string {
+  const suffix = f.clock === "business" ? "_business" : "";
+  return `WITH picked AS (SELECT * FROM tickets t WHERE ${drillWhere(f, p, target)}),
+  score AS (SELECT ticket_id, arg_max(regexp_replace(CAST(score AS VARCHAR), '\\.0$', '') || '/' || CAST(scale_max AS VARCHAR), responded_at_ms) AS score
+    FROM responses WHERE kind = 'csat' AND ticket_id IN (SELECT ticket_id FROM picked) GROUP BY ticket_id)
+SELECT t.ticket_id, t.channel, t.group_name, t.created_date,
+  t.first_reply_minutes${suffix} AS first_reply_minutes,
+  t.full_resolution_minutes${suffix} AS full_resolution_minutes,
+  t.status,
+  coalesce(s.score, CASE WHEN t.satisfaction IN ('good', 'bad') THEN t.satisfaction END) AS score
+FROM picked t LEFT JOIN score s ON s.ticket_id = t.ticket_id
+ORDER BY t.created_at_ms DESC, t.ticket_id LIMIT ${int(limit, 1, 1_000_000)}`;
+}

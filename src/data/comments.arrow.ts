@@ -1,0 +1,3 @@
+import {siteComments} from "../../loaders/node/site/comments.ts";
+
+process.stdout.write(await siteComments());

@@ -1,0 +1,175 @@
+/**
+ * The Satisfaction, Volume & channels and Team pages on the demo site, in both languages: they
+ * render without a console error, follow the filter bar, and show the figures the command line
+ * computes with the same filters.
+ */
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {formatNumber, formatPercent} from "../../src/components/format.ts";
+import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
+import {serveDirectory} from "./static-server.ts";
+import {DIST, settled} from "./site.ts";
+
+type CliRow = Record<string, number | string | boolean | null>;
+
+/** The two filters the tests set: one channel and one group (a Zendesk group id in the demo). */
+const CHANNEL = "email";
+const GROUP = "360001000101";
+const GROUP_NAME = "Orders & Delivery";
+
+const cli = (...args: string[]) => execFileSync("node", ["bin/servicebench.js", ...args], {encoding: "utf8"});
+
+/** One KPI's rows from `servicebench kpis --json` on the demo dataset with the given options. */
+function cliKpi(dataset: string, id: string, ...options: string[]): CliRow[] {
+  const report = JSON.parse(cli("kpis", dataset, "--json", ...options)) as {
+    kpis: {id: string; rows: CliRow[]}[];
+  };
+  const k = report.kpis.find((x) => x.id === id);
+  if (!k) throw new Error(`${id} missing from the command line's output`);
+  return k.rows;
+}
+
+/** Waits until DuckDB has started on the page and every cell has settled; returns cell errors. */
+async function ready(page: Page): Promise<string[]> {
+  // Attached, not visible: once ready the status line is empty.
+  await page.waitForSelector("#analysis-status[data-state='ready']", {state: "attached", timeout: 0});
+  return settled(page);
+}
+
+/** Ticks one value of one filter in the bar (opening its list first), as a visitor would. */
+async function tick(page: Page, dimension: string, value: string): Promise<void> {
+  await page.click(`details[data-dimension='${dimension}'] > summary`);
+  await page.check(`details[data-dimension='${dimension}'] input[name='${dimension}'][value='${value}']`);
+  await page.click(`details[data-dimension='${dimension}'] > summary`);
+}
+
+const PAGES = [
+  ["satisfaction", "#satisfaction-cards [data-kpi='csat']"],
+  ["volume", "#volume-heatmap svg"],
+  ["team", "#team-groups tbody tr"],
+] as const;
+
+describe.skipIf(!chromiumAvailable)("the analysis pages", () => {
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let browser: Browser;
+  let dataset: string;
+  beforeAll(async () => {
+    dataset = mkdtempSync(join(tmpdir(), "servicebench-analysis-"));
+    try {
+      cli("ingest", "data/demo", "--org", "demo-outdoor-gear", "--out", dataset);
+    } catch (error) {
+      // Exit 1 still writes the dataset; the rows it could not read are not KPI inputs here.
+      if ((error as {status?: number}).status !== 1) throw error;
+    }
+    server = await serveDirectory(DIST);
+    browser = await launch(server.origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataset, {recursive: true, force: true});
+  });
+
+  for (const lang of ["en", "fr"] as const)
+    for (const [slug, selector] of PAGES)
+      it(`/${lang}/${slug} renders its figures with no console error and nothing from another host`, async () => {
+        const visit = await browser.visit(`${server.origin}/${lang}/${slug}`, `${lang}-${slug}`);
+        expect(await ready(visit.page)).toEqual([]);
+        await visit.page.waitForSelector(selector, {timeout: 0});
+        expect(await visit.page.getAttribute("html", "lang")).toBe(lang);
+        expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+        await visit.page.close();
+      });
+
+  it("redraws Satisfaction on a channel and a group, with the CSAT and NPS `kpis --channel --group` prints", async () => {
+    const visit = await browser.visit(`${server.origin}/en/satisfaction`, "satisfaction-filtered");
+    const {page} = visit;
+    expect(await ready(page)).toEqual([]);
+    const csat = () => page.getAttribute("#satisfaction-cards [data-kpi='csat']", "data-value");
+    const chart = () => page.innerHTML("#csat-over-time svg");
+    const [csatBefore, chartBefore] = [await csat(), await chart()];
+    const whole = cliKpi(dataset, "csat")[0]!;
+    expect(Number(csatBefore)).toBeCloseTo(Number(whole.value), 9);
+
+    await tick(page, "channel", CHANNEL);
+    await tick(page, "group", GROUP);
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector("#satisfaction-cards [data-kpi='csat']")?.getAttribute("data-value") !==
+        before,
+      csatBefore,
+      {timeout: 0},
+    );
+    expect(await settled(page)).toEqual([]);
+    expect(new URL(page.url()).searchParams.getAll("channel")).toEqual([CHANNEL]);
+    const filtered = cliKpi(dataset, "csat", "--channel", CHANNEL, "--group", GROUP)[0]!;
+    expect(Number(filtered.n)).toBeLessThan(Number(whole.n));
+    expect(Number(await csat())).toBeCloseTo(Number(filtered.value), 9);
+    const rate = cliKpi(dataset, "csat_response_rate", "--channel", CHANNEL, "--group", GROUP)[0]!;
+    expect(
+      Number(await page.getAttribute("#satisfaction-cards [data-kpi='csat_response_rate']", "data-value")),
+    ).toBeCloseTo(Number(rate.value), 9);
+    expect(await chart()).not.toBe(chartBefore);
+    expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+    await page.close();
+  });
+
+  it("opens Team at a bookmarked channel and group with the group row `kpis --by group` prints, and its CSV holds the same", async () => {
+    const url = `${server.origin}/fr/team?channel=${CHANNEL}&group=${GROUP}`;
+    const visit = await browser.visit(url, "team-filtered");
+    const {page} = visit;
+    expect(await ready(page)).toEqual([]);
+    const options = ["--by", "group", "--channel", CHANNEL, "--group", GROUP];
+    const tickets = cliKpi(dataset, "tickets", ...options);
+    const csat = cliKpi(dataset, "csat", ...options);
+    const oneTouch = cliKpi(dataset, "one_touch", ...options);
+    // The filter keeps one group: one row, named as the export names it.
+    expect(tickets.map((r) => r.cut)).toEqual([GROUP]);
+    const cells = await page.$$eval("#team-groups tbody tr", (rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent ?? "")),
+    );
+    expect(cells.length).toBe(1);
+    const [name, count, , , touch, , satisfaction] = cells[0]!;
+    expect(name).toBe(GROUP_NAME);
+    expect(count).toBe(formatNumber(Number(tickets[0]!.n), "fr"));
+    expect(touch).toBe(formatPercent(Number(oneTouch[0]!.value), "fr"));
+    expect(satisfaction).toBe(formatPercent(Number(csat[0]!.value), "fr"));
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download", {timeout: 0}),
+      page.click("#team-groups a.csv-download"),
+    ]);
+    const text = readFileSync((await download.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "group,tickets,first_reply,full_resolution,one_touch,one_touch_n,csat,csat_n,csat_response_rate",
+    );
+    expect(lines.length).toBe(2);
+    const fields = lines[1]!.split(",");
+    expect(fields[0]).toBe(GROUP_NAME);
+    expect(Number(fields[1])).toBe(tickets[0]!.n);
+    expect(Number(fields[6])).toBeCloseTo(Number(csat[0]!.value), 12);
+    expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+    await page.close();
+  });
+
+  it("lists a spike's tickets in the drill-down, as many as the day counts", async () => {
+    const visit = await browser.visit(`${server.origin}/en/volume`, "volume-drill");
+    const {page} = visit;
+    expect(await ready(page)).toEqual([]);
+    const days = cliKpi(dataset, "volume_by_day").filter((d) => d.spike === true);
+    expect(days.length).toBeGreaterThan(0);
+    const spike = days[0]!;
+    await page.click(`#spike-list button[data-day='${String(spike.day)}']`);
+    await page.waitForSelector("#volume-drill .drill-down", {timeout: 0});
+    expect(Number(await page.getAttribute("#volume-drill .drill-down", "data-total"))).toBe(spike.tickets);
+    expect(await page.$$eval("#volume-drill tbody tr", (r) => r.length)).toBe(spike.tickets);
+    expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+    await page.close();
+  });
+});
