@@ -489,7 +489,7 @@ const en = {
     failed: "DuckDB could not start in this browser: the filters cannot be applied.",
     approximate: "approximate: from the cubes' histograms",
     cubeNote: (eps: string) =>
-      `Cube mode: percentiles from merged histograms (within ${eps}), distributions per histogram band; no ticket-level drill-down except the slowest first replies.`,
+      `Cube mode: under filters the cards come from merged histograms (p50 and p90 within ${eps}); the distributions and the tickets behind them need ticket rows and are not drawn in this mode.`,
   },
   drill: {
     title: (what: string) => `Tickets: ${what}`,
@@ -1085,7 +1085,7 @@ const fr: Messages = {
     failed: "DuckDB n'a pas pu démarrer dans ce navigateur : les filtres ne peuvent pas s'appliquer.",
     approximate: "approché : calculé sur les histogrammes des cubes",
     cubeNote: (eps: string) =>
-      `Mode cubes : centiles issus d'histogrammes fusionnés (à ${eps} près), distributions par tranche d'histogramme ; pas de détail ticket par ticket, sauf les premières réponses les plus lentes.`,
+      `Mode cubes : sous filtres, les cartes viennent d'histogrammes fusionnés (p50 et p90 à ${eps} près) ; les distributions et les tickets qui les composent demandent les lignes de tickets et ne sont pas tracés dans ce mode.`,
   },
   drill: {
     title: (what: string) => `Tickets : ${what}`,
