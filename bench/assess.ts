@@ -8,9 +8,8 @@ import {spawnSync} from "node:child_process";
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {chromium} from "playwright-core";
-import {CHROMIUM, FLAGS} from "../test/browser/chromium.ts";
 import {serveDirectory} from "../test/browser/static-server.ts";
+import {median, withColdPage} from "./cold-browser.ts";
 import {formatTable} from "./table.ts";
 import {zendeskCsv} from "./zendesk-csv.ts";
 
@@ -30,12 +29,6 @@ export interface AssessBench {
   pass: boolean;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 /** `servicebench ingest` + `place` on the file, natively: the command line a user would run. */
 async function cliRun(file: string): Promise<number> {
   const out = await mkdtemp(join(tmpdir(), "servicebench-assess-bench-"));
@@ -54,16 +47,8 @@ async function cliRun(file: string): Promise<number> {
 }
 
 /** One drop on a freshly loaded page: from the drop to the placement on screen. */
-async function browserRun(origin: string, file: string): Promise<number> {
-  const profile = await mkdtemp(join(tmpdir(), "servicebench-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: {width: 1280, height: 900},
-  });
-  try {
-    const page = await context.newPage();
+function browserRun(origin: string, file: string): Promise<number> {
+  return withColdPage(async (page) => {
     await page.goto(`${origin}/en/assess`);
     // The drop is timed once the page is ready, as a user drops once it says so.
     await page.waitForSelector("#assess-status[data-state='ready']", {timeout: 0});
@@ -76,10 +61,7 @@ async function browserRun(origin: string, file: string): Promise<number> {
         performance.getEntriesByName("sb:assess-placed")[0]!.startTime -
         performance.getEntriesByName("sb:assess-drop")[0]!.startTime,
     );
-  } finally {
-    await context.close();
-    await rm(profile, {recursive: true, force: true});
-  }
+  });
 }
 
 export async function assessBench(output: string, dist: string, drops: number): Promise<AssessBench> {

@@ -3,12 +3,8 @@
  * first KPI is on screen, when DuckDB-WASM answers its first query on the same page, and how
  * many bytes came over the wire before the first KPI. Medians over several loads.
  */
-import {chromium} from "playwright-core";
-import {mkdtemp, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {CHROMIUM, FLAGS} from "../test/browser/chromium.ts";
 import {serveDirectory} from "../test/browser/static-server.ts";
+import {median, withColdPage} from "./cold-browser.ts";
 
 /** The bars of the site issue: first KPI within 1.5 s, within a third of DuckDB's start, 1 MB before it. */
 export const FIRST_KPI_MAX_MS = 1500;
@@ -23,23 +19,9 @@ export interface FirstScreen {
   pass: boolean;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 /** One cold load: a fresh browser profile, so nothing is cached. */
-async function load(url: string): Promise<{firstKpi: number; duckdb: number; bytes: number}> {
-  const profile = await mkdtemp(join(tmpdir(), "servicebench-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: {width: 1280, height: 900},
-  });
-  try {
-    const page = await context.newPage();
+function load(url: string): Promise<{firstKpi: number; duckdb: number; bytes: number}> {
+  return withColdPage(async (page) => {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName("sb:duckdb-first-query").length > 0, null, {
       timeout: 0,
@@ -55,10 +37,7 @@ async function load(url: string): Promise<{firstKpi: number; duckdb: number; byt
         resources.filter((r) => r.responseEnd <= firstKpi).reduce((s, r) => s + r.transferSize, 0);
       return {firstKpi, duckdb: performance.getEntriesByName("sb:duckdb-first-query")[0]!.startTime, bytes};
     });
-  } finally {
-    await context.close();
-    await rm(profile, {recursive: true, force: true});
-  }
+  });
 }
 
 /** Medians of `loads` cold loads of `path` on a site built in `dist`. */
