@@ -4,6 +4,8 @@ import {messages} from "../i18n/messages.js";
 import {formatBytes, progressFigures, type Progress} from "./assess-progress.js";
 import {computeView, startEngine, type Assessed, type AssessView, type Engine} from "./assess-engine.js";
 import {dropZone, type PickedFile} from "./drop-files.js";
+import {assessSpeed, speedModules} from "./assess-speed.js";
+import type {ChannelTargets} from "./speed-sql.js";
 import {positionCard, type Position} from "./position.js";
 import {kpiCardGrid} from "./standing.js";
 import {table} from "./table.js";
@@ -34,6 +36,7 @@ export function assessApp({
   panel,
   industries,
   countries,
+  targets,
 }: {
   lang: Lang;
   /** The worker bundle's text, read at page load: workers made from it fetch nothing. */
@@ -41,6 +44,8 @@ export function assessApp({
   panel: Promise<{csv: string; json: string}>;
   industries: readonly string[];
   countries: readonly string[];
+  /** First-reply targets per channel (the site's configuration), drawn on the distributions. */
+  targets: ChannelTargets;
 }): HTMLElement {
   const m = messages(lang);
   const t = m.assess;
@@ -48,6 +53,7 @@ export function assessApp({
   let worker = new Worker(workerUrl, {type: "module"});
   // The charts' library, loaded now so that nothing is fetched after a drop.
   const charts = import("./volume-charts.js");
+  const speed = speedModules();
   const engine: Promise<Engine> = startEngine(panel);
 
   const status = h(
@@ -179,12 +185,24 @@ export function assessApp({
     try {
       const view = await computeView(await engine, msg);
       const {channelBars, dailyLine, hourHeatmap} = await charts;
+      const {connection} = await engine;
+      const firstReply = view.overview.cards.find((c) => c.id === "first_reply");
+      const speedView = await assessSpeed(connection, view.overview.period, {
+        lang,
+        width: Math.min(document.querySelector("#observablehq-main")?.clientWidth ?? 640, 1100),
+        targets,
+        label: firstReply ? firstReply.label[lang] : "",
+        modules: speed,
+      });
       running = false;
       progress.hidden = true;
       result.replaceChildren(
-        ...resultView(msg, view, {lang, charts: {channelBars, dailyLine, hourHeatmap}, worker}).filter(
-          (node): node is Node => node !== null,
-        ),
+        ...resultView(msg, view, {
+          lang,
+          charts: {channelBars, dailyLine, hourHeatmap},
+          worker,
+          speed: speedView,
+        }).filter((node): node is Node => node !== null),
       );
       result.dataset.ready = "true";
       performance.mark("sb:assess-placed");
@@ -263,7 +281,7 @@ type Charts = {
 function resultView(
   assessed: Assessed,
   view: AssessView,
-  {lang, charts, worker}: {lang: Lang; charts: Charts; worker: Worker},
+  {lang, charts, worker, speed}: {lang: Lang; charts: Charts; worker: Worker; speed: HTMLElement | null},
 ): (Node | null)[] {
   const m = messages(lang);
   const t = m.assess;
@@ -333,6 +351,8 @@ function resultView(
           ...place.moves.map((mv) => h("li", {"data-archetype": mv.archetype}, mv.text[lang])),
         )
       : null,
+    speed ? h("h2", {}, t.speedTitle) : null,
+    speed,
     h("h2", {}, t.volumeTitle),
     h(
       "div",

@@ -90,6 +90,20 @@ describe.skipIf(!chromiumAvailable)("self-assessment: dropped exports computed i
     expect(position.archetype).toBe(cliPlace.archetype);
     expect(position.confidence).toBeCloseTo(cliPlace.confidence, 12);
     expectCardsMatch(await cardValues(page), cliKpis);
+    // The first-reply distributions count every ticket with a first reply, as the KPI does, and a
+    // band opens exactly its tickets.
+    const bands = await page.$$eval("#assess-speed-histogram [data-tickets]", (nodes) =>
+      nodes.map((n) => Number(n.getAttribute("data-tickets"))),
+    );
+    expect(bands.reduce((a, b) => a + b, 0)).toBe(cliKpis.get("first_reply")!.rows[0]!.n);
+    // The counts table sits behind a disclosure, as on the Speed page.
+    await page.click("#assess-speed-histogram .speed-figures summary", {timeout: 0});
+    const band = page.locator("#assess-speed-histogram [data-tickets]").first();
+    const expected = Number(await band.getAttribute("data-tickets"));
+    await band.click({timeout: 0});
+    await page.waitForSelector("#assess-speed-drill table", {timeout: 0});
+    const listed = await page.$$eval("#assess-speed-drill tbody tr", (rows) => rows.length);
+    expect(listed).toBe(Math.min(expected, 500));
     // The panel is the synthetic one, and the page says so.
     expect(await page.textContent("#assess-panel-note")).toMatch(/synthetic/);
     expect(await page.textContent("#assess-privacy")).toMatch(/nothing is uploaded/);
