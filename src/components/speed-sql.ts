@@ -5,6 +5,7 @@
  * and the page in DuckDB-WASM. The drill-down reuses the band expression of the histogram, so a
  * bar's tickets are exactly the tickets it counts.
  */
+import {drillListSql} from "./drill-sql.js";
 import {sqlString, ticketPredicate, type Filters, type Period} from "./filters.js";
 
 /** The durations the page shows; each counts the tickets its registry KPI counts. */
@@ -145,17 +146,11 @@ export function drillCountSql(c: SpeedCut, target: DrillTarget): string {
  * the cut's clock, the CSAT score as "score/scale" from the survey (else the rating on the ticket).
  */
 export function drillRowsSql(c: SpeedCut, target: DrillTarget, limit: number): string {
-  const suffix = c.clock === "business" ? "_business" : "";
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`not a limit: ${limit}`);
-  return `WITH v AS (${values(c)}),
-  picked AS (SELECT ticket_id, v FROM v WHERE ${drillWhere(target)}),
-  score AS (SELECT ticket_id, arg_max(regexp_replace(CAST(score AS VARCHAR), '\\.0$', '') || '/' || CAST(scale_max AS VARCHAR), responded_at_ms) AS score
-    FROM responses WHERE kind = 'csat' AND ticket_id IN (SELECT ticket_id FROM picked) GROUP BY ticket_id)
-SELECT t.ticket_id, t.channel, t.group_name, t.created_date,
-  t.first_reply_minutes${suffix} AS first_reply_minutes,
-  t.full_resolution_minutes${suffix} AS full_resolution_minutes,
-  t.status,
-  coalesce(s.score, CASE WHEN t.satisfaction IN ('good', 'bad') THEN t.satisfaction END) AS score
-FROM picked p JOIN tickets t ON t.ticket_id = p.ticket_id LEFT JOIN score s ON s.ticket_id = t.ticket_id
-ORDER BY p.v DESC, t.ticket_id LIMIT ${limit}`;
+  return drillListSql({
+    ctes: `v AS (${values(c)})`,
+    picked: `SELECT ticket_id, v FROM v WHERE ${drillWhere(target)}`,
+    order: "p.v DESC, t.ticket_id",
+    clock: c.clock,
+    limit,
+  });
 }

@@ -3,6 +3,7 @@
  * drill-down (drill-down.ts). Each target selects exactly the tickets its mark counts: the same
  * filters (ticketPredicate), the same local columns the registry's KPI groups by. Pure.
  */
+import {drillListSql} from "./drill-sql.js";
 import {sqlString, ticketPredicate, type Filters, type Period} from "./filters.js";
 
 export type DrillTarget =
@@ -46,15 +47,10 @@ export function drillCountSql(f: Filters, p: Period, target: DrillTarget): strin
  * data), durations on the filters' clock, and the CSAT score as "score/scale" (else the rating).
  */
 export function drillRowsSql(f: Filters, p: Period, target: DrillTarget, limit: number): string {
-  const suffix = f.clock === "business" ? "_business" : "";
-  return `WITH picked AS (SELECT * FROM tickets t WHERE ${drillWhere(f, p, target)}),
-  score AS (SELECT ticket_id, arg_max(regexp_replace(CAST(score AS VARCHAR), '\\.0$', '') || '/' || CAST(scale_max AS VARCHAR), responded_at_ms) AS score
-    FROM responses WHERE kind = 'csat' AND ticket_id IN (SELECT ticket_id FROM picked) GROUP BY ticket_id)
-SELECT t.ticket_id, t.channel, t.group_name, t.created_date,
-  t.first_reply_minutes${suffix} AS first_reply_minutes,
-  t.full_resolution_minutes${suffix} AS full_resolution_minutes,
-  t.status,
-  coalesce(s.score, CASE WHEN t.satisfaction IN ('good', 'bad') THEN t.satisfaction END) AS score
-FROM picked t LEFT JOIN score s ON s.ticket_id = t.ticket_id
-ORDER BY t.created_at_ms DESC, t.ticket_id LIMIT ${int(limit, 1, 1_000_000)}`;
+  return drillListSql({
+    picked: `SELECT ticket_id FROM tickets t WHERE ${drillWhere(f, p, target)}`,
+    order: "t.created_at_ms DESC, t.ticket_id",
+    clock: f.clock,
+    limit: int(limit, 1, 1_000_000),
+  });
 }
