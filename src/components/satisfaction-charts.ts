@@ -13,12 +13,29 @@ const monthTick = (lang: Lang) => (d: Date) =>
   d.toLocaleDateString(LOCALES[lang], {month: "short", year: "2-digit", timeZone: "UTC"});
 
 /**
- * CSAT per month, each month a dot with its Wilson 95 % interval as a bar; months under the
- * minimum n are left out and named in the chart's description. The scale runs from 0 to 100 %.
+ * A satisfaction score per month: each month a dot with its interval as a bar; months under the
+ * minimum n are left out and named in the chart's description.
  */
-export function csatOverTime(
+function monthlyIntervals(
   rows: readonly Row[],
-  {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
+  {
+    width,
+    lang,
+    ariaLabel,
+    y,
+    low,
+    high,
+    title,
+  }: {
+    width: number;
+    lang: Lang;
+    ariaLabel: string;
+    y: {label: string; domain: [number, number]; tickFormat: (x: number) => string};
+    /** The interval's ends: a column name or a function of the row. */
+    low: string | ((d: Row) => number);
+    high: string | ((d: Row) => number);
+    title: (d: Row) => string;
+  },
 ) {
   const t = messages(lang).satisfaction;
   const ok = rows.filter(shown);
@@ -26,31 +43,35 @@ export function csatOverTime(
   return Plot.plot({
     width: Math.max(width, MIN_WIDTH),
     height: 240,
-    ariaLabel: t.csatOverTime,
+    ariaLabel,
     ariaDescription: t.chartAlt.overTime(
       formatNumber(ok.length, lang),
       few.length ? few.join(", ") : t.noneOmitted,
     ),
     x: {type: "utc", label: null, tickFormat: monthTick(lang)},
-    y: {label: "CSAT", domain: [0, 1], grid: true, tickFormat: (x: number) => formatPercent(x, lang, 0)},
+    y: {...y, grid: true},
     marks: [
       Plot.ruleY([0]),
-      Plot.ruleX(ok, {
-        x: month,
-        y1: "ci_low",
-        y2: "ci_high",
-        stroke: "var(--theme-foreground-muted)",
-        strokeWidth: 2,
-      }),
-      Plot.dot(ok, {
-        x: month,
-        y: "value",
-        fill: "var(--theme-foreground-focus)",
-        r: 4,
-        title: (d: Row) =>
-          `${String(d.cut)}: ${formatPercent(Number(d.value), lang)} (${formatPercent(Number(d.ci_low), lang)}–${formatPercent(Number(d.ci_high), lang)}, n = ${formatNumber(Number(d.n), lang)})`,
-      }),
+      Plot.ruleX(ok, {x: month, y1: low, y2: high, stroke: "var(--theme-foreground-muted)", strokeWidth: 2}),
+      Plot.dot(ok, {x: month, y: "value", fill: "var(--theme-foreground-focus)", r: 4, title}),
     ],
+  });
+}
+
+/** CSAT per month with its Wilson 95 % interval, on a scale from 0 to 100 %. */
+export function csatOverTime(
+  rows: readonly Row[],
+  {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
+) {
+  return monthlyIntervals(rows, {
+    width,
+    lang,
+    ariaLabel: messages(lang).satisfaction.csatOverTime,
+    y: {label: "CSAT", domain: [0, 1], tickFormat: (x: number) => formatPercent(x, lang, 0)},
+    low: "ci_low",
+    high: "ci_high",
+    title: (d) =>
+      `${String(d.cut)}: ${formatPercent(Number(d.value), lang)} (${formatPercent(Number(d.ci_low), lang)}–${formatPercent(Number(d.ci_high), lang)}, n = ${formatNumber(Number(d.n), lang)})`,
   });
 }
 
@@ -59,37 +80,15 @@ export function npsOverTime(
   rows: readonly Row[],
   {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
 ) {
-  const t = messages(lang).satisfaction;
-  const ok = rows.filter(shown);
-  const few = rows.filter((d) => !shown(d)).map((d) => String(d.cut));
-  return Plot.plot({
-    width: Math.max(width, MIN_WIDTH),
-    height: 240,
-    ariaLabel: t.npsOverTime,
-    ariaDescription: t.chartAlt.overTime(
-      formatNumber(ok.length, lang),
-      few.length ? few.join(", ") : t.noneOmitted,
-    ),
-    x: {type: "utc", label: null, tickFormat: monthTick(lang)},
-    y: {label: "NPS", domain: [-100, 100], grid: true, tickFormat: (x: number) => formatNumber(x, lang)},
-    marks: [
-      Plot.ruleY([0]),
-      Plot.ruleX(ok, {
-        x: month,
-        y1: (d: Row) => Number(d.value) - Number(d.moe),
-        y2: (d: Row) => Number(d.value) + Number(d.moe),
-        stroke: "var(--theme-foreground-muted)",
-        strokeWidth: 2,
-      }),
-      Plot.dot(ok, {
-        x: month,
-        y: "value",
-        fill: "var(--theme-foreground-focus)",
-        r: 4,
-        title: (d: Row) =>
-          `${String(d.cut)}: ${formatNumber(Number(d.value), lang)} ± ${formatNumber(Number(d.moe), lang, 1)} (n = ${formatNumber(Number(d.n), lang)})`,
-      }),
-    ],
+  return monthlyIntervals(rows, {
+    width,
+    lang,
+    ariaLabel: messages(lang).satisfaction.npsOverTime,
+    y: {label: "NPS", domain: [-100, 100], tickFormat: (x: number) => formatNumber(x, lang)},
+    low: (d) => Number(d.value) - Number(d.moe),
+    high: (d) => Number(d.value) + Number(d.moe),
+    title: (d) =>
+      `${String(d.cut)}: ${formatNumber(Number(d.value), lang)} ± ${formatNumber(Number(d.moe), lang, 1)} (n = ${formatNumber(Number(d.n), lang)})`,
   });
 }
 
