@@ -9,7 +9,8 @@ export {createTableSql} from "./metrics/runner.ts";
 export {CUBE_KPIS, CubeUnsupported, cubeKpiSql} from "./metrics/cube-kpis.ts";
 export {DEFAULT_SCENARIO, digitalShift} from "./metrics/digital-shift.ts";
 export {SPIKE_MIN_TICKETS, SPIKE_Z} from "./metrics/kpis/volume-by-day.ts";
-export {EPSILON} from "./metrics/histogram.ts";
+export {EPSILON, ZERO_BUCKET, bucketOf, representative} from "./metrics/histogram.ts";
+export {seriesOf} from "./metrics/aggregate.ts";
 export {formatCount, formatDuration, formatPercent, formatUnknown} from "./metrics/format.ts";
 export {UNKNOWN, rowReason} from "./metrics/unknown.ts";
 export {

@@ -1,0 +1,3 @@
+import {siteParquet} from "../../loaders/node/site/ticket-parquet.ts";
+
+process.stdout.write(await siteParquet("tickets"));
