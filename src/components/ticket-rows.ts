@@ -4,7 +4,11 @@
  * page needs ticket rows, so the first screen never fetches them. Once added, the registry's SQL
  * and the pages' own SQL run on them as in ticket mode: exact.
  */
+import {h} from "./dom.js";
+import {formatNumber, formatPercent, type Lang} from "./format.js";
+import type {SpeedSource} from "./speed-cube.js";
 import type {QueryClient} from "./sql-runner.js";
+import {messages} from "../i18n/messages.js";
 
 /** What the pages pass: Framework's FileAttachment (name, size in bytes, url, bytes). */
 export interface RowFile {
@@ -70,4 +74,71 @@ async function attach(client: QueryClient, files: Record<string, RowFile>): Prom
       if (whole) await db.dropFile(registered);
     }),
   );
+}
+
+/** Megabytes as the notes write them ("28.5 MB", "28,5 Mo"). */
+export function megabytes(bytes: number, lang: Lang): string {
+  return messages(lang).rows.size(formatNumber(bytes / 1e6, lang, 1));
+}
+
+/**
+ * An analysis page's note in cube mode: what it loads and that its figures are exact. Says
+ * "loading" until `ready` settles, then what was loaded (or that it failed).
+ */
+export function rowsNote(
+  files: Record<string, RowFile>,
+  ready: Promise<unknown>,
+  {lang, id = "cube-note"}: {lang: Lang; id?: string},
+): HTMLElement {
+  const t = messages(lang).rows;
+  const size = megabytes(rowBytes(files), lang);
+  const note = h("p", {class: "muted", id, "data-state": "loading", role: "status"}, t.loading(size));
+  ready.then(
+    (value) => {
+      note.dataset.state = value ? "ready" : "failed";
+      note.textContent = value ? t.pageNote(size) : t.failed;
+    },
+    () => {
+      note.dataset.state = "failed";
+      note.textContent = t.failed;
+    },
+  );
+  return note;
+}
+
+/**
+ * Where the Speed page's figures come from: the cubes (percentiles and distributions approximate),
+ * or the ticket rows and why (exact), saying "loading" until `rows` settles.
+ */
+export function speedSourceNote(
+  source: SpeedSource,
+  {
+    lang,
+    files,
+    epsilon,
+    rows,
+  }: {lang: Lang; files: Record<string, RowFile>; epsilon: number; rows: Promise<unknown> | null},
+): HTMLElement {
+  const t = messages(lang).rows;
+  const size = megabytes(rowBytes(files), lang);
+  const note = h("p", {class: "muted", id: "speed-source", "data-source": source.kind, role: "status"});
+  if (source.kind === "cubes") {
+    note.dataset.state = "ready";
+    note.textContent = t.speedCubes(formatPercent(epsilon, lang, 2));
+    return note;
+  }
+  const reason = t.reasons[source.reason];
+  note.dataset.state = "loading";
+  note.textContent = t.loading(size);
+  Promise.resolve(rows).then(
+    (value) => {
+      note.dataset.state = value ? "ready" : "failed";
+      note.textContent = value ? t.speedRows(reason, size) : t.failed;
+    },
+    () => {
+      note.dataset.state = "failed";
+      note.textContent = t.failed;
+    },
+  );
+  return note;
 }

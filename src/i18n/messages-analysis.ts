@@ -14,8 +14,6 @@ const en = {
     none: "no data",
     minNNote: (min: string) =>
       `A figure on fewer observations than its KPI's minimum (${min} survey responses, 10 tickets) is not shown: the cell says "too few" and gives n.`,
-    cubeNote:
-      "Cube mode: this page needs ticket rows, which a site of this size does not ship; the Overview and the Cuts from cubes page hold the figures.",
     clickHint: "Click a bar, cell or dot to list its tickets.",
   },
   satisfaction: {
@@ -191,8 +189,6 @@ const fr: AnalysisMessages = {
     none: "aucune donnée",
     minNNote: (min: string) =>
       `Un chiffre calculé sur moins d'observations que le minimum de son indicateur (${min} réponses à l'enquête, 10 tickets) n'est pas affiché : la case indique « trop peu » et donne n.`,
-    cubeNote:
-      "Mode cubes : cette page a besoin des tickets un par un, qu'un site de cette taille n'embarque pas ; la Vue d'ensemble et la page Découpes par cubes donnent les chiffres.",
     clickHint: "Cliquez sur une barre, une case ou un point pour voir ses tickets.",
   },
   satisfaction: {

@@ -7,12 +7,14 @@
 import type {Lang} from "../components/format.js";
 import {assessEn, assessFr} from "./assess-messages.js";
 import {ANALYSIS_MESSAGES} from "./messages-analysis.js";
+import {ROWS_MESSAGES} from "./messages-rows.js";
 
 /** A sentence ending in one full stop, whatever the text it ends with. */
 const stop = (s: string) => `${s.replace(/[.\s]+$/, "")}.`;
 
 const en = {
   ...ANALYSIS_MESSAGES.en,
+  ...ROWS_MESSAGES.en,
   lang: "en",
   languageName: "English",
   otherLanguage: "Français",
@@ -488,8 +490,6 @@ const en = {
     waiting: "Charts are drawn once DuckDB has started in this browser.",
     failed: "DuckDB could not start in this browser: the filters cannot be applied.",
     approximate: "approximate: from the cubes' histograms",
-    cubeNote: (eps: string) =>
-      `Cube mode: under filters the cards come from merged histograms (p50 and p90 within ${eps}); the distributions and the tickets behind them need ticket rows and are not drawn in this mode.`,
   },
   drill: {
     title: (what: string) => `Tickets: ${what}`,
@@ -603,6 +603,7 @@ export type Messages = typeof en;
 
 const fr: Messages = {
   ...ANALYSIS_MESSAGES.fr,
+  ...ROWS_MESSAGES.fr,
   lang: "fr",
   languageName: "Français",
   otherLanguage: "English",
@@ -1084,8 +1085,6 @@ const fr: Messages = {
     waiting: "Les graphiques s'affichent une fois DuckDB démarré dans ce navigateur.",
     failed: "DuckDB n'a pas pu démarrer dans ce navigateur : les filtres ne peuvent pas s'appliquer.",
     approximate: "approché : calculé sur les histogrammes des cubes",
-    cubeNote: (eps: string) =>
-      `Mode cubes : sous filtres, les cartes viennent d'histogrammes fusionnés (p50 et p90 à ${eps} près) ; les distributions et les tickets qui les composent demandent les lignes de tickets et ne sont pas tracés dans ce mode.`,
   },
   drill: {
     title: (what: string) => `Tickets : ${what}`,
