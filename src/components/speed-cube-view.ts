@@ -35,14 +35,11 @@ const library = () => import("../lib/servicebench.js") as Promise<Library>;
  * The page's engine with the ticket rows added (the registry's ticket-mode SQL), fetched on the
  * first call only; null when DuckDB-WASM did not start or the rows cannot be read.
  */
-export async function rowsEngine(
-  engine: Promise<Engine | null>,
-  files: Record<string, RowFile>,
-): Promise<Engine | null> {
+export async function rowsEngine(engine: Promise<Engine | null>, file: RowFile): Promise<Engine | null> {
   const e = await engine;
   if (!e) return null;
   try {
-    const [lib] = await Promise.all([library(), attachRows(e.db, files)]);
+    const [lib] = await Promise.all([library(), attachRows(e.db, file)]);
     return {db: e.db, registry: lib.KPIS};
   } catch (error) {
     console.warn(error);
@@ -79,15 +76,10 @@ export async function cubeDrillInto(
   rowsReady: () => Promise<Engine | null>,
   cut: SpeedCut,
   target: DrillTarget,
-  {
-    lang,
-    host,
-    back,
-    files,
-  }: {lang: Lang; host: HTMLElement; back?: HTMLElement; files: Record<string, RowFile>},
+  {lang, host, back, file}: {lang: Lang; host: HTMLElement; back?: HTMLElement; file: RowFile},
 ): Promise<HTMLElement | null> {
   const t = messages(lang);
-  host.replaceChildren(h("p", {class: "muted"}, t.rows.loading(megabytes(rowBytes(files), lang))));
+  host.replaceChildren(h("p", {class: "muted"}, t.rows.loading(megabytes(rowBytes(file), lang))));
   const [e, B] = await Promise.all([rowsReady(), library()]);
   if (!e) {
     host.replaceChildren(h("p", {class: "warning"}, t.rows.failed));

@@ -1,8 +1,8 @@
 /**
- * Ticket rows on demand in cube mode: the Parquet files of `tickets`, `ticket_tags` and
- * `responses` (loaders/node/site/ticket-parquet.ts) added to a page's DuckDB-WASM only when the
- * page needs ticket rows, so the first screen never fetches them. Once added, the registry's SQL
- * and the pages' own SQL run on them as in ticket mode: exact.
+ * Ticket rows on demand in cube mode: the database file of `tickets`, `ticket_tags` and
+ * `responses` (loaders/node/site/ticket-rows.ts) attached to a page's DuckDB-WASM only when the
+ * page needs ticket rows, so no first screen fetches it. Once attached, the registry's SQL and the
+ * pages' own SQL run on those tables as in ticket mode: exact.
  */
 import {h} from "./dom.js";
 import {formatNumber, formatPercent, type Lang} from "./format.js";
@@ -22,58 +22,54 @@ export interface RowFile {
 interface FileRegistry {
   registerFileBuffer(name: string, buffer: Uint8Array): Promise<void>;
   registerFileURL(name: string, url: string, protocol: number, directIO: boolean): Promise<void>;
-  dropFile(name: string): Promise<void>;
 }
 
 /** DuckDB-WASM's DuckDBDataProtocol.HTTP: the file is read by HTTP range requests. */
 const HTTP = 4;
 
-/**
- * A file up to this size is fetched whole (one request) and loaded as a table, which later queries
- * read from memory; a bigger one becomes a view DuckDB-WASM reads by HTTP range requests, column
- * chunks and row groups as each query needs them. Framework's own threshold for Parquet files.
- */
-export const TABLE_MAX_BYTES = 50_000_000;
+/** The tables the file holds, each made a view of the same name in the page's database. */
+export const ROW_TABLES = ["tickets", "ticket_tags", "responses"] as const;
 
-/** Bytes a page fetches to hold the files as tables (views fetch as they go). */
-export function rowBytes(files: Record<string, RowFile>): number {
-  return Object.values(files).reduce((sum, f) => sum + (Number.isFinite(f.size) ? f.size : 0), 0);
+/**
+ * A file up to this size is fetched whole (one request) and read from memory; a bigger one is
+ * read by HTTP range requests, the blocks each query needs. Framework's own threshold for files
+ * DuckDB reads (it loads a smaller Parquet file as a table).
+ */
+export const WHOLE_MAX_BYTES = 50_000_000;
+
+/** Bytes a page fetches for the ticket rows (read by ranges above WHOLE_MAX_BYTES, at most this). */
+export function rowBytes(file: RowFile): number {
+  return Number.isFinite(file.size) ? file.size : 0;
 }
 
 const attached = new WeakMap<QueryClient, Promise<void>>();
 
 /**
- * Adds the files to the client's DuckDB as tables named by their keys, once per client: a second
- * call waits for the first. Rejects when the files cannot be read; the page says so.
+ * Attaches the ticket rows to the client's DuckDB, read-only, with a view per table in the main
+ * schema, once per client: a second call waits for the first. Rejects when the file cannot be
+ * read (and a later call tries again); the page says so.
  */
-export function attachRows(client: QueryClient, files: Record<string, RowFile>): Promise<void> {
+export function attachRows(client: QueryClient, file: RowFile): Promise<void> {
   let done = attached.get(client);
   if (!done) {
-    done = attach(client, files);
+    done = attach(client, file);
     attached.set(client, done);
     done.catch(() => attached.delete(client));
   }
   return done;
 }
 
-async function attach(client: QueryClient, files: Record<string, RowFile>): Promise<void> {
+async function attach(client: QueryClient, file: RowFile): Promise<void> {
   const db = (client as QueryClient & {_db?: FileRegistry})._db;
   if (!db) throw new Error("no DuckDB-WASM instance behind this client");
-  // Fetches run side by side; each table is created as soon as its file is there.
-  await Promise.all(
-    Object.entries(files).map(async ([table, file]) => {
-      if (!/^[a-z_]+$/.test(table)) throw new RangeError(`not a table name: ${table}`);
-      const registered = `rows_${table}.parquet`;
-      const whole = file.size <= TABLE_MAX_BYTES;
-      if (whole) await db.registerFileBuffer(registered, new Uint8Array(await file.arrayBuffer()));
-      else await db.registerFileURL(registered, new URL(await file.url(), location.href).href, HTTP, false);
-      await client.query(
-        `CREATE ${whole ? "TABLE" : "VIEW"} ${table} AS SELECT * FROM parquet_scan('${registered}')`,
-      );
-      // A table holds its rows: the file's bytes are no longer needed in the worker's memory.
-      if (whole) await db.dropFile(registered);
-    }),
-  );
+  const name = "ticket_rows.duckdb";
+  if (file.size <= WHOLE_MAX_BYTES)
+    await db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+  else await db.registerFileURL(name, new URL(await file.url(), location.href).href, HTTP, false);
+  // A read-only file has no write-ahead log: an empty one stops DuckDB from looking for it.
+  await db.registerFileBuffer(`${name}.wal`, new Uint8Array(0));
+  await client.query(`ATTACH '${name}' AS ticket_rows (READ_ONLY)`);
+  for (const table of ROW_TABLES) await client.query(`CREATE VIEW ${table} AS FROM ticket_rows.${table}`);
 }
 
 /** Megabytes as the notes write them ("28.5 MB", "28,5 Mo"). */
@@ -86,12 +82,12 @@ export function megabytes(bytes: number, lang: Lang): string {
  * "loading" until `ready` settles, then what was loaded (or that it failed).
  */
 export function rowsNote(
-  files: Record<string, RowFile>,
+  file: RowFile,
   ready: Promise<unknown>,
   {lang, id = "cube-note"}: {lang: Lang; id?: string},
 ): HTMLElement {
   const t = messages(lang).rows;
-  const size = megabytes(rowBytes(files), lang);
+  const size = megabytes(rowBytes(file), lang);
   const note = h("p", {class: "muted", id, "data-state": "loading", role: "status"}, t.loading(size));
   ready.then(
     (value) => {
@@ -112,15 +108,10 @@ export function rowsNote(
  */
 export function speedSourceNote(
   source: SpeedSource,
-  {
-    lang,
-    files,
-    epsilon,
-    rows,
-  }: {lang: Lang; files: Record<string, RowFile>; epsilon: number; rows: Promise<unknown> | null},
+  {lang, file, epsilon, rows}: {lang: Lang; file: RowFile; epsilon: number; rows: Promise<unknown> | null},
 ): HTMLElement {
   const t = messages(lang).rows;
-  const size = megabytes(rowBytes(files), lang);
+  const size = megabytes(rowBytes(file), lang);
   const note = h("p", {class: "muted", id: "speed-source", "data-source": source.kind, role: "status"});
   if (source.kind === "cubes") {
     note.dataset.state = "ready";

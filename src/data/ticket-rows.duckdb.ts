@@ -1,0 +1,3 @@
+import {siteTicketRows} from "../../loaders/node/site/ticket-rows.ts";
+
+process.stdout.write(await siteTicketRows());

@@ -1,3 +1,0 @@
-import {siteParquet} from "../../loaders/node/site/ticket-parquet.ts";
-
-process.stdout.write(await siteParquet("tickets"));
