@@ -39,6 +39,9 @@ export function speedCards(
     const result = results[meta.id];
     const row = result?.rows[0];
     const card = kpiCard(meta, row, {lang, clock: result?.clock ?? "calendar"});
+    // The other figures of the card, for a reader (or a test) to compare with the command line.
+    for (const key of ["n", "p90"] as const)
+      card.dataset[key] = typeof row?.[key] === "number" ? String(row[key]) : "";
     if (approximate)
       card.querySelector(".kpi-details")?.append(h("br"), h("span", {class: "muted"}, t.approximate));
     if (previous) {

@@ -104,7 +104,8 @@ describe.skipIf(!chromiumAvailable)("the site in cube mode (SERVICEBENCH_SITE_MO
 
     const transfers = await visit.transfers();
     const files = transfers.filter((t) => t.url.includes("/_file/data/"));
-    const ticketLevel = /\/_file\/data\/(tickets|ticket_tags|activity|responses|slowest_first_replies)\./;
+    const ticketLevel =
+      /\/_file\/data\/(tickets|ticket_tags|ticket-rows|activity|responses|slowest_first_replies)\./;
     expect(files.filter((t) => ticketLevel.test(t.url)).map((t) => t.url)).toEqual([]);
     expect(files.some((t) => t.url.includes("/cube_channel_hist."))).toBe(true);
     const sum = (ts: {bytes: number}[]) => ts.reduce((s, t) => s + t.bytes, 0);

@@ -1,0 +1,359 @@
+/**
+ * Cube mode answers the filters on the analysis pages (SERVICEBENCH_SITE_MODE=cubes, the demo
+ * organisation): on Speed, a channel and a group from the cubes (counts exact, p50 and p90 within
+ * EPSILON, the distributions read at histogram buckets) and two tags from the ticket rows (exact);
+ * a bar's tickets as many as the bar counts, in its CSV too; Satisfaction and Team from the ticket
+ * rows, as the command line computes them; a bookmarked address reopens the same view.
+ */
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {bucketOf, EPSILON, representative} from "../../loaders/metrics/histogram.ts";
+import {readDatasetFiles} from "../../loaders/node/dataset.ts";
+import type {NativeRunner} from "../../loaders/node/duckdb-native.ts";
+import {openDatasetDir} from "../../loaders/node/summary.ts";
+import {formatNumber, formatPercent} from "../../src/components/format.ts";
+import {chromiumAvailable, launch, type Browser, type Visit} from "./chromium.ts";
+import {cli} from "./cli-kpis.ts";
+import {serveDirectory} from "./static-server.ts";
+import {DIST_CUBES, settled} from "./site.ts";
+
+type CliRow = Record<string, number | string | boolean | null>;
+
+const CARDS = ["first_reply", "full_resolution", "requester_wait"] as const;
+const CHANNEL = "email";
+/** A Zendesk group id of the demo, and the name its side-load gives it. */
+const GROUP = "360001000101";
+const GROUP_NAME = "Orders & Delivery";
+const TAGS = ["vip", "refund"];
+/** The Speed page's band edges in minutes (src/components/speed-sql.ts), written out again. */
+const EDGES = [0, 1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080, 43200];
+const bandOf = (v: number) => EDGES.filter((e) => e > 0 && v >= e).length;
+
+/** One KPI's rows from `servicebench kpis --json` on the demo dataset with the given options. */
+function cliKpi(dataset: string, id: string, ...options: string[]): CliRow[] {
+  const report = JSON.parse(cli("kpis", dataset, "--json", ...options).stdout) as {
+    kpis: {id: string; rows: CliRow[]}[];
+  };
+  const k = report.kpis.find((x) => x.id === id);
+  if (!k) throw new Error(`${id} missing from the command line's output`);
+  return k.rows;
+}
+
+/** Resolves once the Speed page's cards and charts were redrawn after the last filter change. */
+async function redrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? -1;
+      const change = last("sb:filter-change");
+      return last("sb:speed-cards") > change && last("sb:speed-drawn") > change;
+    },
+    null,
+    {timeout: 0},
+  );
+  await settled(page);
+}
+
+/** Ticks one value of one filter in the bar (opening its list first), as a visitor would. */
+async function tick(page: Page, dimension: string, value: string): Promise<void> {
+  await page.click(`details[data-dimension='${dimension}'] > summary`);
+  await page.check(`details[data-dimension='${dimension}'] input[name='${dimension}'][value='${value}']`);
+  await page.click(`details[data-dimension='${dimension}'] > summary`);
+}
+
+interface Card {
+  value: string;
+  n: string;
+  p90: string;
+}
+const speedCards = (page: Page): Promise<Record<string, Card>> =>
+  page.$$eval("#speed-cards [data-kpi]", (nodes) =>
+    Object.fromEntries(
+      nodes.map((n) => [
+        n.getAttribute("data-kpi")!,
+        {
+          value: n.getAttribute("data-value")!,
+          n: n.getAttribute("data-n")!,
+          p90: n.getAttribute("data-p90")!,
+        },
+      ]),
+    ),
+  );
+/** The histogram's counts, "channel/band" -> tickets. */
+const histogramCounts = (page: Page): Promise<Record<string, number>> =>
+  page.$$eval("#speed-histogram-table button[data-band]", (nodes) =>
+    Object.fromEntries(
+      nodes.map((n) => [
+        `${n.getAttribute("data-channel")}/${n.getAttribute("data-band")}`,
+        Number(n.getAttribute("data-tickets")),
+      ]),
+    ),
+  );
+const attainment = (page: Page) => page.$eval("#speed-targets tbody", (t) => t.textContent);
+
+/** Cards equal the command line: n exactly; p50 and p90 within EPSILON, or exactly when `exact`. */
+function expectCards(shown: Record<string, Card>, dataset: string, options: string[], exact: boolean) {
+  for (const id of CARDS) {
+    const row = cliKpi(dataset, id, ...options)[0]!;
+    expect(Number(shown[id]!.n), `${id} n`).toBe(row.n);
+    for (const [key, got] of [
+      ["p50", shown[id]!.value],
+      ["p90", shown[id]!.p90],
+    ] as const) {
+      const want = row[key];
+      if (want === null) expect(got, `${id} ${key}`).toBe("");
+      else if (exact) expect(Number(got), `${id} ${key}`).toBeCloseTo(Number(want), 9);
+      else
+        expect(Math.abs(Number(got) - Number(want)), `${id} ${key}`).toBeLessThanOrEqual(
+          (EPSILON + 1e-12) * Number(want),
+        );
+    }
+  }
+}
+
+/**
+ * The first-reply histogram of the filtered tickets, by hand from the dataset in native DuckDB:
+ * each time read at its bucket's representative (cubes), or as it is (ticket rows).
+ */
+async function expectedHistogram(
+  db: NativeRunner,
+  where: string,
+  cubes: boolean,
+): Promise<Record<string, number>> {
+  const rows = await db.query(
+    `SELECT channel, first_reply_minutes AS v FROM tickets t WHERE first_reply_minutes IS NOT NULL AND ${where}`,
+  );
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const v = Number(r.v);
+    const key = `${String(r.channel)}/${bandOf(cubes ? representative(bucketOf(v)) : v)}`;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Opens the tallest bar's tickets, clicked in its middle; returns the list and the bar's count. */
+async function drillTallestBar(page: Page) {
+  await page.$eval("#speed-histogram svg[aria-label] g[aria-label='bar']", (g) =>
+    g.scrollIntoView({block: "center"}),
+  );
+  const box = await page.$$eval("#speed-histogram svg g[aria-label='bar'] rect", (rects) => {
+    const r = rects.map((x) => x.getBoundingClientRect()).reduce((a, b) => (b.height > a.height ? b : a));
+    return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.click(box.x, box.y);
+  await page.waitForSelector(".drill-down", {timeout: 0});
+  const drill = await page.$eval(".drill-down", (d) => ({
+    target: JSON.parse(d.getAttribute("data-target")!) as {channel: string; band: number},
+    total: Number(d.getAttribute("data-total")),
+    rows: d.querySelectorAll("tbody tr").length,
+    source: d.getAttribute("data-source"),
+  }));
+  const bar = await page.$eval(
+    `#speed-histogram-table button[data-channel='${drill.target.channel}'][data-band='${drill.target.band}']`,
+    (b) => Number(b.getAttribute("data-tickets")),
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click(".drill-down .csv-download"),
+  ]);
+  const csv = readFileSync((await download.path())!, "utf8")
+    .replace(/^\ufeff/, "")
+    .trimEnd()
+    .split("\r\n");
+  return {drill, bar, csv};
+}
+
+const fileRequests = async (visit: Visit, pattern: RegExp) =>
+  (await visit.transfers()).filter((t) => pattern.test(t.url)).map((t) => t.url);
+const ROWS_FILE = /\/_file\/data\/ticket-rows\.[^/]*duckdb/;
+
+describe.skipIf(!chromiumAvailable)("cube mode under filters (SERVICEBENCH_SITE_MODE=cubes)", () => {
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let browser: Browser;
+  let dataset: string;
+  let db: NativeRunner;
+  beforeAll(async () => {
+    dataset = mkdtempSync(join(tmpdir(), "servicebench-cube-filters-"));
+    cli("ingest", "data/demo", "--org", "demo-outdoor-gear", "--out", dataset);
+    db = await openDatasetDir(await readDatasetFiles(dataset));
+    server = await serveDirectory(DIST_CUBES);
+    browser = await launch(server.origin);
+  });
+  afterAll(async () => {
+    db?.close();
+    await browser?.close();
+    await server?.close();
+    rmSync(dataset, {recursive: true, force: true});
+  });
+
+  for (const lang of ["en", "fr"] as const) {
+    it(`${lang}: Speed on a channel and a group draws every card and chart from the cubes, and a bar's tickets from the ticket rows by the bar's rule`, async () => {
+      const visit = await browser.visit(`${server.origin}/${lang}/speed`, `cube-speed-${lang}`);
+      const {page} = visit;
+      expect(await settled(page)).toEqual([]);
+      await page.waitForSelector("#speed-histogram svg", {timeout: 0});
+      const before = {
+        cards: await speedCards(page),
+        histogram: await histogramCounts(page),
+        curve: await page.innerHTML("#speed-curve"),
+        attainment: await attainment(page),
+      };
+      await tick(page, "channel", CHANNEL);
+      await redrawn(page);
+      await tick(page, "group", GROUP);
+      await redrawn(page);
+
+      const url = new URL(page.url());
+      expect([url.searchParams.getAll("channel"), url.searchParams.getAll("group")]).toEqual([
+        [CHANNEL],
+        [GROUP],
+      ]);
+      expect(await page.getAttribute("#speed-source", "data-source")).toBe("cubes");
+      const after = {
+        cards: await speedCards(page),
+        histogram: await histogramCounts(page),
+        curve: await page.innerHTML("#speed-curve"),
+        attainment: await attainment(page),
+      };
+      for (const id of CARDS) expect(after.cards[id], `${id} changed`).not.toEqual(before.cards[id]);
+      expect(after.histogram).not.toEqual(before.histogram);
+      expect(after.curve).not.toBe(before.curve);
+      expect(after.attainment).not.toBe(before.attainment);
+      expectCards(after.cards, dataset, ["--channel", CHANNEL, "--group", GROUP], false);
+      const where = `channel = '${CHANNEL}' AND group_name = '${GROUP}'`;
+      expect(after.histogram).toEqual(await expectedHistogram(db, where, true));
+      // Approximate figures say so: the cards and each chart.
+      expect(await page.locator("#speed-cards .kpi-details .muted").count()).toBe(CARDS.length);
+      expect(await page.locator(".speed-approximate").count()).toBe(3);
+      // Nothing so far needed the ticket rows.
+      expect(await fileRequests(visit, ROWS_FILE)).toEqual([]);
+
+      // The bookmarked address opens the same view.
+      await page.reload({waitUntil: "load"});
+      expect(await settled(page)).toEqual([]);
+      await page.waitForSelector("#speed-histogram svg", {timeout: 0});
+      expect(await speedCards(page)).toEqual(after.cards);
+      expect(await histogramCounts(page)).toEqual(after.histogram);
+      await browser.screenshotAt(visit, `cube-speed-${lang}`, 1280);
+      await browser.screenshotAt(visit, `cube-speed-${lang}`, 390);
+      await page.setViewportSize({width: 1280, height: 900});
+
+      // A bar's tickets come from the ticket rows, fetched now, picked by the bar's bucket rule.
+      const {drill, bar, csv} = await drillTallestBar(page);
+      expect(drill.source).toBe("cubes");
+      expect(drill.total).toBe(bar);
+      expect(drill.rows).toBe(Math.min(bar, 500));
+      expect(csv[0]).toBe(
+        "ticket_id,channel,group_name,created_date,first_reply_minutes,full_resolution_minutes,status,score",
+      );
+      expect(csv.length - 1).toBe(drill.rows);
+      for (const line of csv.slice(1)) {
+        const [, channel, group, , minutes] = line.split(",");
+        expect([channel, group]).toEqual([CHANNEL, GROUP]);
+        expect(bandOf(representative(bucketOf(Number(minutes))))).toBe(drill.target.band);
+      }
+      expect((await fileRequests(visit, ROWS_FILE)).length).toBe(1);
+      expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+      await page.close();
+    });
+
+    it(`${lang}: Speed on two tags loads the ticket rows and gives the command line's exact figures`, async () => {
+      const visit = await browser.visit(`${server.origin}/${lang}/speed`, `cube-speed-tags-${lang}`);
+      const {page} = visit;
+      expect(await settled(page)).toEqual([]);
+      await page.waitForSelector("#speed-histogram svg", {timeout: 0});
+      const before = {cards: await speedCards(page), histogram: await histogramCounts(page)};
+      for (const tag of TAGS) {
+        await tick(page, "tag", tag);
+        await redrawn(page);
+      }
+      expect(new URL(page.url()).searchParams.getAll("tag")).toEqual(TAGS);
+      await page.waitForSelector("#speed-source[data-state='ready']", {timeout: 0});
+      expect(await page.getAttribute("#speed-source", "data-source")).toBe("rows");
+      const after = {cards: await speedCards(page), histogram: await histogramCounts(page)};
+      for (const id of CARDS) expect(after.cards[id], `${id} changed`).not.toEqual(before.cards[id]);
+      expect(after.histogram).not.toEqual(before.histogram);
+      expectCards(after.cards, dataset, ["--tag", TAGS.join(",")], true);
+      const tagged = `EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = t.ticket_id AND g.tag IN ('${TAGS.join("', '")}'))`;
+      expect(after.histogram).toEqual(await expectedHistogram(db, tagged, false));
+      expect(await page.locator(".speed-approximate").count()).toBe(0);
+      expect(await page.locator("#speed-cards .kpi-details .muted").count()).toBe(0);
+      const {drill, bar, csv} = await drillTallestBar(page);
+      expect(drill.source).toBeNull();
+      expect([drill.total, drill.rows, csv.length - 1]).toEqual([
+        bar,
+        Math.min(bar, 500),
+        Math.min(bar, 500),
+      ]);
+      expect((await fileRequests(visit, ROWS_FILE)).length).toBe(1);
+      expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+      await page.close();
+    });
+
+    it(`${lang}: Satisfaction on a channel and a group computes from the ticket rows what the command line prints`, async () => {
+      const visit = await browser.visit(`${server.origin}/${lang}/satisfaction`, `cube-satisfaction-${lang}`);
+      const {page} = visit;
+      await page.waitForSelector("#analysis-status[data-state='ready']", {state: "attached", timeout: 0});
+      expect(await settled(page)).toEqual([]);
+      expect(await page.getAttribute("#cube-note", "data-state")).toBe("ready");
+      const value = (id: string) => page.getAttribute(`#satisfaction-cards [data-kpi='${id}']`, "data-value");
+      const csatBefore = await value("csat");
+      await tick(page, "channel", CHANNEL);
+      await tick(page, "group", GROUP);
+      await page.waitForFunction(
+        (before) =>
+          document.querySelector("#satisfaction-cards [data-kpi='csat']")?.getAttribute("data-value") !==
+          before,
+        csatBefore,
+        {timeout: 0},
+      );
+      expect(await settled(page)).toEqual([]);
+      for (const id of ["csat", "csat_response_rate", "nps"]) {
+        const row = cliKpi(dataset, id, "--channel", CHANNEL, "--group", GROUP)[0]!;
+        const shown = await value(id);
+        if (row.value === null) expect(shown, id).toBe("");
+        else expect(Number(shown), id).toBeCloseTo(Number(row.value), 9);
+      }
+      // The bookmarked address opens the same figures.
+      const csat = await value("csat");
+      await page.reload({waitUntil: "load"});
+      await page.waitForSelector("#analysis-status[data-state='ready']", {state: "attached", timeout: 0});
+      expect(await settled(page)).toEqual([]);
+      expect(await value("csat")).toBe(csat);
+      await browser.screenshotAt(visit, `cube-satisfaction-${lang}`, 1280);
+      await browser.screenshotAt(visit, `cube-satisfaction-${lang}`, 390);
+      expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+      await page.close();
+    });
+  }
+
+  it("Team at a bookmarked channel and group: the group row `kpis --by group` prints, from the ticket rows", async () => {
+    const visit = await browser.visit(
+      `${server.origin}/fr/team?channel=${CHANNEL}&group=${GROUP}`,
+      "cube-team-filtered",
+    );
+    const {page} = visit;
+    await page.waitForSelector("#analysis-status[data-state='ready']", {state: "attached", timeout: 0});
+    expect(await settled(page)).toEqual([]);
+    const options = ["--by", "group", "--channel", CHANNEL, "--group", GROUP];
+    const tickets = cliKpi(dataset, "tickets", ...options);
+    const oneTouch = cliKpi(dataset, "one_touch", ...options);
+    const csat = cliKpi(dataset, "csat", ...options);
+    expect(tickets.map((r) => r.cut)).toEqual([GROUP]);
+    const cells = await page.$$eval("#team-groups tbody tr", (rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent ?? "")),
+    );
+    expect(cells.length).toBe(1);
+    const [name, count, , , touch, , satisfaction] = cells[0]!;
+    expect(name).toBe(GROUP_NAME);
+    expect(count).toBe(formatNumber(Number(tickets[0]!.n), "fr"));
+    expect(touch).toBe(formatPercent(Number(oneTouch[0]!.value), "fr"));
+    expect(satisfaction).toBe(formatPercent(Number(csat[0]!.value), "fr"));
+    expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+    await page.close();
+  });
+});
