@@ -8,7 +8,8 @@
  * peer), the full `servicebench ingest` path with its DuckDB engine (the bar), the same export
  * written with US-locale dates, the core engine the browser runs, and every KPI on the written
  * dataset. Then the site's first screen in headless Chromium (cold cache, median of --loads loads)
- * on the demo organisation and on the big dataset just written. Then the ingest time of one
+ * on the demo organisation and on the big dataset just written, and the Speed page's redraw after a
+ * filter change on both (the big one in cube mode, with the Satisfaction page's). Then the ingest time of one
  * record of 1, 8 and 64 MB (record-length.ts), per MB. Then a 100,000-ticket export dropped on
  * the self-assessment page, against ingest + place natively (assess.ts). Prints tables and writes
  * bench/output/results.json. The bars are reported, not asserted: the exit code is 0 unless the
@@ -25,6 +26,7 @@ import {assessBench} from "./assess.ts";
 import {recordBench} from "./record-length.ts";
 import {siteBench} from "./site.ts";
 import {filterChangeBench} from "./filter-change.ts";
+import {analysisChangeBench} from "./analysis-change.ts";
 import {runTask} from "./run-task.ts";
 import {formatTable} from "./table.ts";
 import type {TaskResult} from "./task-result.ts";
@@ -147,7 +149,17 @@ console.log(
 
 const site = values["no-site"] ? null : await siteBench(OUTPUT, dataset, rows, Number(values.loads));
 // The demo site siteBench just built (site-0): the Speed page's redraw after a filter change.
+if (!values["no-site"]) console.log("\nThe demo site (ticket rows):");
 const filterChange = values["no-site"] ? null : await filterChangeBench(path.join(OUTPUT, "site-0"));
+// The big dataset's site (site-1, cube mode): the same changes, natively on the dataset it was
+// built from; and the Satisfaction page, which computes from the ticket rows it fetches.
+if (!values["no-site"]) console.log(`\nThe ${rows.toLocaleString("en-US")}-ticket site (cubes):`);
+const filterChangeCubes = values["no-site"]
+  ? null
+  : await filterChangeBench(path.join(OUTPUT, "site-1"), 21, dataset);
+const satisfactionChangeCubes = values["no-site"]
+  ? null
+  : await analysisChangeBench(path.join(OUTPUT, "site-1"));
 const records = values["no-records"] ? null : await recordBench(OUTPUT);
 // The demo site's build (site-0) when the site part ran, else the last `npm run build`.
 const assess = values["no-assess"]
@@ -173,6 +185,8 @@ const results = {
   })),
   site,
   filter_change: filterChange,
+  filter_change_cubes: filterChangeCubes,
+  satisfaction_change_cubes: satisfactionChangeCubes,
   records,
   assess,
 };
