@@ -17,9 +17,14 @@ export interface DrillList {
   pickedScore?: boolean;
 }
 
-/** A survey response's score as text: "4/5", "9/10" (whole scores without ".0"). */
+/**
+ * A survey response's score as text: "4/5", "9/10" (whole scores without ".0"); a 0-1 scale is a
+ * good/bad rating and reads as one, like the ratings held on tickets.
+ */
 export function scoreText(alias = "r"): string {
-  return `regexp_replace(CAST(${alias}.score AS VARCHAR), '\\.0$', '') || '/' || CAST(${alias}.scale_max AS VARCHAR)`;
+  const a = alias;
+  return `(CASE WHEN ${a}.scale_min = 0 AND ${a}.scale_max = 1 THEN CASE WHEN ${a}.score >= 1 THEN 'good' ELSE 'bad' END
+    ELSE regexp_replace(CAST(${a}.score AS VARCHAR), '\\.0$', '') || '/' || CAST(${a}.scale_max AS VARCHAR) END)`;
 }
 
 export function drillListSql({ctes, picked, order, clock, limit, pickedScore = false}: DrillList): string {
