@@ -45,6 +45,16 @@ export function formatNumber(x: number | null | undefined, lang: Lang = "en", di
   return number(x, lang, digits);
 }
 
+/** A month "2024-03" as "Mar 2024" or "mars 2024"; anything else as it is. */
+export function formatMonth(month: string, lang: Lang = "en"): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString(LOCALES[lang], {
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
 /** A calendar date (YYYY-MM-DD, or an epoch in ms) as "5 Dec 2026" / "5 déc. 2026". */
 export function formatDate(date: string | number | null | undefined, lang: Lang = "en"): string {
   if (date == null || date === "") return "–";

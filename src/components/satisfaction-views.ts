@@ -32,6 +32,23 @@ export function joinCuts(
   return cuts.map((cut) => ({cut, name: name(cut), csat: c.get(cut), rate: r.get(cut), nps: n.get(cut)}));
 }
 
+/** The CSAT or NPS responses of one cut (`by` month, channel, group or agent), named `name`. */
+export function votesPick(kpi: "csat" | "nps", by: string, cut: string, name: string): MemberPick {
+  return {kpi, by: by as MemberPick["by"], row: {cut}, what: `${name} · ${kpi.toUpperCase()}`, votes: true};
+}
+
+/** The CSAT or NPS responses of one first-reply bucket (a row of `*_by_first_reply`). */
+export function bucketPick(row: Row, kind: "csat" | "nps", lang: Lang): MemberPick {
+  const t = messages(lang).satisfaction;
+  const bucket = String(row.bucket);
+  return {
+    kpi: `${kind}_by_first_reply`,
+    row: {cut: String(row.cut ?? "all"), bucket_order: Number(row.bucket_order)},
+    what: `${t.firstReplyBucket} ${t.buckets[bucket] ?? bucket} · ${kind.toUpperCase()}`,
+    votes: true,
+  };
+}
+
 /**
  * CSAT beside its Wilson interval and response rate, and NPS beside its margin of error, per cut
  * (channel, group or agent), each under the minimum-n rule; sortable, with a CSV download.
@@ -68,18 +85,7 @@ export function satisfactionCutTable(
     nps(r).state === "value" ? `± ${formatNumber(Number(r.nps!.moe), lang, 1)}` : "–";
   const count = (row: Row | undefined) => num(row?.n) ?? 0;
   const votes = (r: CutRow, kpi: "csat" | "nps") =>
-    countButton(
-      count(r[kpi]),
-      lang,
-      {
-        kpi,
-        by: dimension as MemberPick["by"],
-        row: {cut: r.cut},
-        what: `${r.name} · ${kpi.toUpperCase()}`,
-        votes: true,
-      },
-      onPick,
-    );
+    countButton(count(r[kpi]), lang, votesPick(kpi, dimension, r.cut, r.name), onPick);
   const columns: SortColumn<CutRow>[] = [
     {
       key: dimension,
@@ -189,21 +195,8 @@ export function bucketTable(
   const n = (r: B) =>
     figure(r.nps, {value: (x) => num(x.value), format: (x) => formatNumber(x, lang), minN, lang});
   const order = (r: B) => buckets.indexOf(r.bucket);
-  const votes = (r: B, kpi: "csat" | "nps") => {
-    const row = r[kpi];
-    const what = `${t.firstReplyBucket} ${t.buckets[r.bucket] ?? r.bucket} · ${kpi.toUpperCase()}`;
-    return countButton(
-      num(row?.n) ?? 0,
-      lang,
-      {
-        kpi: `${kpi}_by_first_reply`,
-        row: {cut: String(row?.cut ?? "all"), bucket_order: Number(row?.bucket_order)},
-        what,
-        votes: true,
-      },
-      onPick,
-    );
-  };
+  const votes = (r: B, kpi: "csat" | "nps") =>
+    countButton(num(r[kpi]?.n) ?? 0, lang, bucketPick(r[kpi] ?? {bucket: r.bucket}, kpi, lang), onPick);
   const columns: SortColumn<B>[] = [
     {
       key: "first_reply",

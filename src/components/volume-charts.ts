@@ -2,6 +2,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatDate, formatNumber, LOCALES, type Lang} from "./format.js";
 import {messages} from "../i18n/messages.js";
 import {hourTicks} from "./volume-series.js";
+import {onClick} from "./chart-click.js";
 
 type Row = Record<string, unknown>;
 
@@ -65,16 +66,6 @@ export function hourHeatmap(
       tickFormat: ticks(lang),
     },
     marks: [Plot.cell(rows, {x: "hour", y: "weekday", fill: "tickets", inset: 0.5, tip: true})],
-  });
-}
-
-/** Calls `pick` with the datum under the pointer when the chart is clicked (Plot's pointer value). */
-function onClick<T>(figure: Element, pick: ((d: T) => void) | undefined): void {
-  if (!pick) return;
-  figure.classList.add("clickable");
-  figure.addEventListener("click", () => {
-    const d = (figure as unknown as {value?: T | null}).value;
-    if (d) pick(d);
   });
 }
 
