@@ -12,6 +12,8 @@ import {
   type Filters,
   type Preset,
 } from "./filters.js";
+import {carryState} from "./kept-filters.js";
+import {isFilterKey, replaceKeys} from "./kept-state.js";
 import {messages} from "../i18n/messages.js";
 
 /** The values a filter can take, computed at build time (src/data/choices.json). */
@@ -46,29 +48,13 @@ export function valueLabel(dimension: FilterDimension, value: string, lang: Lang
 }
 
 /**
- * Points the site's own links (sidebar, pager, language switch, links in the page) at the same
- * filters, so the cut follows the visitor from page to page. Only page links of this site change:
- * data files, downloads, other hosts and in-page anchors are left alone.
- */
-export function carryFilters(search: string, root: ParentNode = document): void {
-  for (const a of Array.from(root.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
-    const raw = a.getAttribute("href") ?? "";
-    if (a.hasAttribute("download") || raw.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(raw)) continue;
-    const url = new URL(raw, location.href);
-    if (url.origin !== location.origin || !/\/(fr|en)(\/|$)/.test(url.pathname)) continue;
-    if (/\/_[a-z]+\//.test(url.pathname) || /\.(?!html$)[a-z0-9]+$/i.test(url.pathname)) continue;
-    url.search = search;
-    a.setAttribute("href", `${url.pathname}${url.search}${url.hash}`);
-  }
-}
-
-/**
  * The filter bar: period (presets ending at the data's last day, or chosen dates), channel, group,
  * priority, type and tag (multi-selects: a disclosure of checkboxes, which keyboard and touch open
  * alike), the clock, and "compare with the previous period". Its `value` is the current Filters
  * and it dispatches `input` on every change, so a page writes `const filters = view(filterBar(...))`.
- * Each change is written to the address (history.replaceState, so a bookmark reopens the same view)
- * and to the site's links. Dimensions in `unavailable` are shown disabled with the reason.
+ * Each change is written to the address (history.replaceState, so a bookmark reopens the same view;
+ * other keys of the address, such as edited targets, stay) and to the site's links (kept-filters.ts).
+ * Dimensions in `unavailable` are shown disabled with the reason.
  */
 export function filterBar(
   choices: FilterChoices,
@@ -214,9 +200,9 @@ export function filterBar(
     // Where the bench and the browser test start timing a redraw.
     performance.mark("sb:filter-change");
     show();
-    const search = filtersToSearch(value);
+    const search = replaceKeys(location.search, filtersToSearch(value), isFilterKey);
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
-    carryFilters(search);
+    carryState();
     bar.dispatchEvent(new Event("input", {bubbles: true}));
   };
 
@@ -270,6 +256,6 @@ export function filterBar(
   });
   show();
   // The links exist once the page is on screen; the address is already the bar's own.
-  requestAnimationFrame(() => carryFilters(filtersToSearch(value)));
+  requestAnimationFrame(() => carryState());
   return bar;
 }
