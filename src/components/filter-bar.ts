@@ -25,6 +25,8 @@ export interface FilterChoices {
   tags: string[];
   firstDay: string;
   lastDay: string;
+  /** Group id -> name, for the groups the exports name (group_names.json); others show their id. */
+  groupNames?: Record<string, string>;
 }
 
 const CHOICE_KEY: Record<FilterDimension, keyof FilterChoices> = {
@@ -40,10 +42,16 @@ const SEARCHABLE = 10;
 
 export type FilterBar = HTMLElement & {value: Filters};
 
-/** A value as the visitor reads it: channels by name, a missing value as "(none)". */
-export function valueLabel(dimension: FilterDimension, value: string, lang: Lang): string {
+/** A value as the visitor reads it: channels and named groups by name, a missing value as "(none)". */
+export function valueLabel(
+  dimension: FilterDimension,
+  value: string,
+  lang: Lang,
+  groupNames: Record<string, string> = {},
+): string {
   const t = messages(lang).filters;
   if (value === NONE) return t.noneValue;
+  if (dimension === "group") return groupNames[value] ?? value;
   return dimension === "channel" ? (t.channels[value] ?? value) : value;
 }
 
@@ -108,7 +116,9 @@ export function filterBar(
         }) as HTMLInputElement,
     );
     for (const b of boxes) b.checked = value[d].includes(b.value);
-    const options = boxes.map((b) => h("label", {class: "fb-option"}, b, ` ${valueLabel(d, b.value, lang)}`));
+    const options = boxes.map((b) =>
+      h("label", {class: "fb-option"}, b, ` ${valueLabel(d, b.value, lang, choices.groupNames)}`),
+    );
     const find =
       values.length > SEARCHABLE
         ? (h("input", {
@@ -187,7 +197,11 @@ export function filterBar(
       for (const b of boxes) b.checked = value[d].includes(b.value);
       const n = value[d].length;
       const chosen =
-        n === 0 ? t.any : n === 1 ? valueLabel(d, value[d][0]!, lang) : t.chosen(formatNumber(n, lang));
+        n === 0
+          ? t.any
+          : n === 1
+            ? valueLabel(d, value[d][0]!, lang, choices.groupNames)
+            : t.chosen(formatNumber(n, lang));
       details.querySelector("summary")!.textContent = t.summary(t.dimensions[d], chosen);
       details.dataset.count = String(n);
     }

@@ -3,6 +3,7 @@ import type {Ticket} from "../../schema/ticket.ts";
 import {NONE} from "../../../src/components/filters.ts";
 import type {FilterChoices} from "../../../src/components/filter-bar.ts";
 import {siteDataset} from "./dataset.ts";
+import {siteGroupNames} from "./group-names.ts";
 import {siteKpis} from "./kpis.ts";
 import {readFile} from "node:fs/promises";
 import {DEFAULT_TARGETS} from "../../metrics/kpis/targets.ts";
@@ -115,10 +116,16 @@ export async function siteTargets(env = process.env): Promise<Targets> {
 export async function siteChoices(
   env = process.env,
 ): Promise<FilterChoices & {targets: Targets; speedTargets: Record<TargetTime, Targets>}> {
-  const [{tickets}, {period}, speedTargets] = await Promise.all([
+  const [{tickets}, {period}, speedTargets, groupNames] = await Promise.all([
     siteDataset(env),
     siteKpis(env),
     siteSpeedTargets(env),
+    siteGroupNames(env),
   ]);
-  return {...choicesOf(tickets, period), targets: speedTargets.first_reply, speedTargets};
+  const choices = choicesOf(tickets, period);
+  // Only the names of groups the bar offers: the list is the tickets', the names the exports'.
+  const named = Object.fromEntries(
+    choices.groups.filter((g) => g in groupNames).map((g) => [g, groupNames[g]!]),
+  );
+  return {...choices, groupNames: named, targets: speedTargets.first_reply, speedTargets};
 }
