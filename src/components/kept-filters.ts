@@ -63,7 +63,7 @@ export function keptFilters(
   const draw = (names: Record<string, string> = {}) => {
     const parts = describeKept(location.search, lang, {groupName: (id) => names[id] ?? id});
     line.hidden = parts.length === 0;
-    text.textContent = t.line(parts.join("; "));
+    text.textContent = t.line(parts.join(t.separator));
   };
   clear.addEventListener("click", () => {
     const search = replaceKeys(location.search, "", isKeptKey);

@@ -462,6 +462,7 @@ const en = {
   },
   kept: {
     line: (parts: string) => `Filters kept for the analysis pages: ${parts}`,
+    separator: "; ",
     clear: "clear",
     clearLabel: "Clear the kept filters",
     part: (dimension: string, values: string) => `${dimension.toLowerCase()} ${values}`,
@@ -1069,6 +1070,8 @@ const fr: Messages = {
   },
   kept: {
     line: (parts: string) => `Filtres conservés pour les pages d'analyse : ${parts}`,
+    // French sets a narrow no-break space before the semicolon.
+    separator: "\u202f; ",
     clear: "effacer",
     clearLabel: "Effacer les filtres conservés",
     part: (dimension: string, values: string) => `${dimension.toLocaleLowerCase("fr")} ${values}`,
