@@ -98,6 +98,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     formatTable(
       ["page", "loads", "first figure (ms)", "DuckDB ready (ms)"],
       results.map((r) => [r.page, String(r.loads), String(r.first_card_ms), String(r.duckdb_ready_ms)]),
-    ),
+    ) + "\n",
   );
 }
