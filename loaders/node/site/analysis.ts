@@ -52,9 +52,11 @@ export async function analysisOf(runner: SqlRunner, calendar: {id: string; rows:
     )
   )[0];
   // The page's own backlog query (volume.md): every ticket, whenever created.
-  const backlogTickets = await runner.query<{created_date: string; solved_date: string | null; solved: boolean}>(
-    "SELECT created_date, solved_date, solved FROM tickets t",
-  );
+  const backlogTickets = await runner.query<{
+    created_date: string;
+    solved_date: string | null;
+    solved: boolean;
+  }>("SELECT created_date, solved_date, solved FROM tickets t");
   return {
     satisfaction: {
       cards: SATISFACTION_CARDS.map((id) => ({meta: kpiMeta(KPI_BY_ID.get(id)!), rows: whole(id)})),
