@@ -5,8 +5,7 @@
  */
 import {DEFAULT_FILTERS, FILTER_DIMENSIONS, NONE, filtersFromSearch} from "./filters.js";
 import {formatDate, formatMinutes, type Lang} from "./format.js";
-import {SPEED_METRICS} from "./speed-sql.js";
-import {targetsFromSearch} from "./target-search.js";
+import {TARGET_TIMES, targetsFromSearch} from "./target-search.js";
 import {messages} from "../i18n/messages.js";
 
 /** Every key filtersToSearch may write. */
@@ -77,7 +76,7 @@ export function describeKept(
   if (f.compare) parts.push(k.compare);
   // Edited targets: only those the address holds, whatever the configuration says.
   const targets = targetsFromSearch(search);
-  for (const metric of SPEED_METRICS) {
+  for (const metric of TARGET_TIMES) {
     const edits = Object.entries(targets[metric]).map(
       ([c, x]) => `${t.channels[c] ?? c} ${x === null ? m.speed.noTarget : formatMinutes(x, lang)}`,
     );

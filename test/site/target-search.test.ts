@@ -5,7 +5,9 @@ import fc from "fast-check";
 import {afterAll, describe, expect, it} from "vitest";
 import {siteSpeedTargets} from "../../loaders/node/site/choices.ts";
 import {DEFAULT_TARGETS} from "../../loaders/metrics/kpis/targets.ts";
+import {SPEED_METRICS} from "../../src/components/speed-sql.ts";
 import {
+  TARGET_TIMES,
   targetMinutes,
   targetsFromSearch,
   targetsToSearch,
@@ -25,6 +27,8 @@ const normal = (set: TargetSet) =>
   );
 
 describe("targets in the address", () => {
+  it("exist for every time the Speed page shows", () => expect(TARGET_TIMES).toEqual(SPEED_METRICS));
+
   it("leaves the configured targets out: an untouched page keeps a clean address", () => {
     expect(targetsToSearch(targetSetOf(DEFAULTS), DEFAULTS)).toBe("");
     expect(targetsFromSearch("", DEFAULTS)).toEqual(targetSetOf(DEFAULTS));
