@@ -51,7 +51,7 @@ export function countButton(
  * first, "first N of M" beyond). Back or Escape removes it and gives the focus back to `from`.
  */
 export async function openMembers(
-  db: AnalysisDb,
+  db: AnalysisDb | Promise<AnalysisDb>,
   host: HTMLElement,
   options: QueryOptions,
   pick: MemberPick,
@@ -59,7 +59,7 @@ export async function openMembers(
 ): Promise<HTMLElement> {
   const t = messages(lang).drill;
   host.replaceChildren(h("p", {class: "muted"}, t.loading));
-  const {total, rows} = await db.members(pick.kpi, {...options, by: pick.by}, pick.row, DRILL_LIMIT);
+  const {total, rows} = await (await db).members(pick.kpi, {...options, by: pick.by}, pick.row, DRILL_LIMIT);
   const element = drillDown(rows, {
     total,
     lang,
@@ -74,7 +74,7 @@ export async function openMembers(
 
 /** A place under a table for the lists its counts open (`host`), and the handler the table calls. */
 export function memberList(
-  db: AnalysisDb,
+  db: AnalysisDb | Promise<AnalysisDb>,
   options: QueryOptions,
   lang: Lang,
   id: string,

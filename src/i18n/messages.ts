@@ -460,6 +460,17 @@ const en = {
     wholeMonths: (from: string, to: string) =>
       `Cubes hold whole months: the period is read as ${from} to ${to}.`,
   },
+  kept: {
+    line: (parts: string) => `Filters kept for the analysis pages: ${parts}`,
+    separator: "; ",
+    clear: "clear",
+    clearLabel: "Clear the kept filters",
+    part: (dimension: string, values: string) => `${dimension.toLowerCase()} ${values}`,
+    dates: (from: string, to: string) => `tickets created ${from} to ${to}`,
+    compare: "compared with the previous period",
+    targets: (time: string, list: string) => `${time} targets ${list}`,
+    times: {first_reply: "first-reply", full_resolution: "resolution", requester_wait: "requester-wait"},
+  },
   speed: {
     title: "Speed",
     intro:
@@ -479,7 +490,8 @@ const en = {
     yCount: "tickets",
     targets: "Targets and attainment per channel",
     targetsIntro:
-      "Targets in minutes for the time chosen above; change one and the charts and the table follow. Defaults from the configuration.",
+      "Targets in minutes for the time chosen above; change one and the charts and the table follow, and the address keeps it (a bookmark reopens it). First reply starts from the configured targets; full resolution and requester wait have none unless the configuration sets them.",
+    targetsReset: "Back to the configured targets",
     target: "target (min)",
     withinTarget: "within target",
     channel: "channel",
@@ -1063,6 +1075,18 @@ const fr: Messages = {
     wholeMonths: (from: string, to: string) =>
       `Les cubes contiennent des mois entiers : la période est lue du ${from} au ${to}.`,
   },
+  kept: {
+    line: (parts: string) => `Filtres conservés pour les pages d'analyse : ${parts}`,
+    // French sets a narrow no-break space before the semicolon.
+    separator: "\u202f; ",
+    clear: "effacer",
+    clearLabel: "Effacer les filtres conservés",
+    part: (dimension: string, values: string) => `${dimension.toLocaleLowerCase("fr")} ${values}`,
+    dates: (from: string, to: string) => `tickets créés du ${from} au ${to}`,
+    compare: "comparés à la période précédente",
+    targets: (time: string, list: string) => `objectifs de ${time} ${list}`,
+    times: {first_reply: "première réponse", full_resolution: "résolution", requester_wait: "attente client"},
+  },
   speed: {
     title: "Délais",
     intro:
@@ -1082,7 +1106,8 @@ const fr: Messages = {
     yCount: "tickets",
     targets: "Objectifs et taux d'atteinte par canal",
     targetsIntro:
-      "Objectifs en minutes pour le délai choisi plus haut ; modifiez-en un et les graphiques et le tableau suivent. Valeurs par défaut issues de la configuration.",
+      "Objectifs en minutes pour le délai choisi plus haut ; modifiez-en un et les graphiques et le tableau suivent, et l'adresse le garde (un favori le rouvre). La première réponse part des objectifs configurés ; la résolution et l'attente client n'en ont aucun sauf si la configuration en fixe.",
+    targetsReset: "Revenir aux objectifs configurés",
     target: "objectif (min)",
     withinTarget: "dans l'objectif",
     channel: "canal",
