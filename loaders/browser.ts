@@ -28,7 +28,13 @@ export {LEVERS, leverRanges, RANGE_QUANTILES} from "./benchmark/moves.ts";
 export {KPI_LABELS, formatFactor, formatFeature, formatKpi} from "./benchmark/text.ts";
 export {NothingToPlace} from "./benchmark/place.ts";
 export {WasmRunner} from "./metrics/runner-wasm.ts";
-export {organisationKpis, overviewOf, periodOf, positionAgainst} from "./view/organisation.ts";
+export {
+  organisationKpis,
+  overviewCardsOf,
+  overviewOf,
+  periodOf,
+  positionAgainst,
+} from "./view/organisation.ts";
 export {kpisOf} from "./metrics/report.ts";
 export {CUBE_TABLE_NAMES, cubeTableSpec} from "./metrics/cube-tables.ts";
 export {EXAMPLE_QUERIES, SQL_HELPERS, helperStatements} from "./metrics/macros.ts";

@@ -1,5 +1,5 @@
 import {dimensionPredicate} from "../../src/components/filters.ts";
-import type {Dimension, KpiOptions} from "./types.ts";
+import type {Dimension, KpiOptions, MemberRow} from "./types.ts";
 
 /** SQL string literal. */
 export function lit(value: string): string {
@@ -87,6 +87,12 @@ export function activityBase(o: KpiOptions): string {
 /** Local days of the period within the dataset's span. */
 export function dayBase(o: KpiOptions): string {
   return `SELECT * FROM days WHERE ${period("day", o)}`;
+}
+
+/** The condition picking one result row's units (see KpiDefinition.members) from a CTE with `cut`. */
+export function memberWhere(row: MemberRow, alias = ""): string {
+  const a = alias ? `${alias}.` : "";
+  return `${a}cut IS NOT DISTINCT FROM ${lit(row.cut)}`;
 }
 
 /** `CASE WHEN n >= minN THEN expr END`: values of too-small cells become null. */

@@ -94,6 +94,18 @@ export interface KpiDefinition {
   definition: Text;
   /** SQL over the prepared tables, identical text for both engines. */
   sql(options: KpiOptions): string;
+  /**
+   * The units one result row counts, as SQL with one row per unit: `ticket_id`, and `score` (as
+   * "4/5", or a good/bad rating) when the unit is a survey vote. A drill-down lists them, so the
+   * number it lists is the row's n by construction.
+   */
+  members?(options: KpiOptions, row: MemberRow): string;
+}
+
+/** Which row of a result a drill-down opens: its cut, and its bucket for by-bucket tables. */
+export interface MemberRow {
+  cut: string;
+  bucket_order?: number;
 }
 
 export const MIN_TICKETS = 10;

@@ -10,6 +10,7 @@
 import type {Manifest, Profile, Reject} from "../schema/index.ts";
 import {ingest, type IngestOptions} from "../ingest/index.ts";
 import {writeDataset} from "./dataset.ts";
+import {readGroupNames, writeGroupNames} from "./group-names.ts";
 import {ingestNative} from "./ingest-native/index.ts";
 import {shippedSources} from "./shipped-sources.ts";
 import type {FileInput} from "./sources.ts";
@@ -38,6 +39,10 @@ export interface IngestRun {
    * "javascript"; null when it ran, or had nothing to read.
    */
   declined: string | null;
+  /** Groups named by the exports' name tables, kept in `group_names.json` (0: none). */
+  groupNames: number;
+  /** Files read for group names only (a groups list): no ticket reader saw them. */
+  groupFiles: string[];
 }
 
 export interface DatasetExtras {
@@ -54,17 +59,27 @@ export async function ingestToDataset(
   let declined: string | null = null;
   // Named relative to the input root: no absolute local path in any written file.
   sources = shippedSources(sources);
+  // Group names come from the exports' name tables; a file holding nothing else (a groups list)
+  // is no ticket export, so neither engine reads it.
+  const groups = await readGroupNames(sources);
+  sources = sources.filter((s) => !groups.only.has(s.name));
+  const named = {groupNames: Object.keys(groups.names).length, groupFiles: [...groups.only]};
   if ((options.engine ?? "auto") === "auto") {
     // An unexpected DuckDB error costs speed, not the dataset: the core then reads the run.
     const native = await ingestNative(sources, options, out, extras).catch((error: unknown) => ({
       declined: `the DuckDB engine failed (${(error as Error).message.split("\n")[0]})`,
     }));
-    if ("engine" in native) return native;
+    if ("engine" in native) {
+      await writeGroupNames(out, groups.names);
+      return {...native, ...named};
+    }
     declined = native.declined;
   }
   const result = await ingest(sources, options);
   await writeDataset(out, {...result, ...extras});
+  await writeGroupNames(out, groups.names);
   return {
+    ...named,
     manifest: result.manifest,
     rejects: result.rejects,
     agents: result.agents,

@@ -18,6 +18,12 @@ export const DATASET_FILES = {
   salt: "salt.private",
 } as const;
 
+/**
+ * Group id -> name, written beside the files above only when the exports held a name table
+ * (loaders/formats/group-names.ts): the tickets of most helpdesks name a group by its id.
+ */
+export const GROUP_NAMES_FILE = "group_names.json";
+
 export const TICKET_TABLE = columnsOf(Ticket);
 export const RESPONSE_TABLE = columnsOf(SurveyResponse);
 export const REJECT_COLUMNS = ["file", "line", "field", "reason", "excerpt", "severity"] as const;

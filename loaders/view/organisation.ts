@@ -65,17 +65,21 @@ interface CardResult {
   rows: Row[];
 }
 
-/** The Overview's cards on both clocks, its charts and the period, from an organisation's KPIs. */
-export function overviewOf(kpis: OrganisationKpis) {
-  const pick = (report: KpisReport, ids: readonly string[]) =>
-    Object.fromEntries(
-      report.kpis.filter((k) => ids.includes(k.id)).map((k) => [k.id, {clock: k.clock, rows: k.rows}]),
-    ) as Record<string, CardResult>;
-  const meta = OVERVIEW_CARDS.map((id) => kpiMeta(KPI_BY_ID.get(id)!));
+/** The Overview's cards of one report (one clock): each card's clock and rows. */
+export function overviewCardsOf(report: KpisReport): Record<string, CardResult> {
+  return Object.fromEntries(
+    report.kpis
+      .filter((k) => (OVERVIEW_CARDS as readonly string[]).includes(k.id))
+      .map((k) => [k.id, {clock: k.clock, rows: k.rows}]),
+  ) as Record<string, CardResult>;
+}
+
+/** The Overview as pages read it; without a business report (computed on demand), `business` is null. */
+export function overviewOf(kpis: Omit<OrganisationKpis, "business"> & {business: KpisReport | null}) {
   return {
-    cards: meta,
-    calendar: pick(kpis.calendar, OVERVIEW_CARDS),
-    business: pick(kpis.business, OVERVIEW_CARDS),
+    cards: OVERVIEW_CARDS.map((id) => kpiMeta(KPI_BY_ID.get(id)!)),
+    calendar: overviewCardsOf(kpis.calendar),
+    business: kpis.business ? overviewCardsOf(kpis.business) : null,
     charts: Object.fromEntries(
       kpis.calendar.kpis
         .filter((k) => (OVERVIEW_CHARTS as readonly string[]).includes(k.id))

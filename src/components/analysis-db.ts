@@ -1,3 +1,4 @@
+import {drillListSql} from "./drill-sql.js";
 import {rows, type QueryClient} from "./sql-runner.js";
 import {attachRows, ROW_TABLES, type RowFile} from "./ticket-rows.js";
 
@@ -14,11 +15,18 @@ export interface QueryOptions {
   costs?: Record<string, number>;
 }
 
+/** One result row of a KPI, as its `members` take it: the row's cut, and its bucket for by-bucket tables. */
+export interface MemberRow {
+  cut: string;
+  bucket_order?: number;
+}
+
 interface RegistryEntry {
   id: string;
   minN: number;
   clocks: readonly string[];
   sql(options: QueryOptions): string;
+  members?(options: QueryOptions, row: MemberRow): string;
 }
 
 export interface AnalysisDb {
@@ -28,6 +36,16 @@ export interface AnalysisDb {
   entry(id: string): RegistryEntry;
   /** Plain SQL, for what no KPI computes (a page's own listing). */
   query(sql: string): Promise<Row[]>;
+  /**
+   * What one row of a KPI counts (its registry `members`), as a drill-down lists it: how many, and
+   * the first `limit`, newest first; survey votes keep their own score.
+   */
+  members(
+    id: string,
+    options: QueryOptions,
+    row: MemberRow,
+    limit: number,
+  ): Promise<{total: number; rows: Row[]}>;
 }
 
 /**
@@ -55,18 +73,37 @@ export async function openAnalysisDb(
     : tables;
   const db = await DuckDBClient.of(own);
   if (rowFile) await attachRows(db, rowFile);
+  // The KPI's own clock for the options' one (the command line's rule).
+  const clockOf = (k: RegistryEntry, options: QueryOptions) =>
+    k.clocks.includes("none")
+      ? undefined
+      : options.clock === "business" && k.clocks.includes("business")
+        ? "business"
+        : "calendar";
   return {
     entry: (id) => lib.kpi(id),
     async kpi(id, options = {}) {
       const k = lib.kpi(id);
-      const clock = k.clocks.includes("none")
-        ? undefined
-        : options.clock === "business" && k.clocks.includes("business")
-          ? "business"
-          : "calendar";
-      return rows(db, k.sql({...options, clock}));
+      return rows(db, k.sql({...options, clock: clockOf(k, options)}));
     },
     query: (sql) => rows(db, sql),
+    async members(id, options, row, limit) {
+      const k = lib.kpi(id);
+      if (!k.members) throw new Error(`${id} lists no members`);
+      const picked = k.members({...options, clock: clockOf(k, options)}, row);
+      const [count] = await rows(db, `SELECT CAST(count(*) AS INTEGER) AS n FROM (${picked})`);
+      const list = await rows(
+        db,
+        drillListSql({
+          picked,
+          order: "t.created_at_ms DESC, t.ticket_id",
+          clock: options.clock ?? "calendar",
+          limit,
+          pickedScore: id !== "tickets",
+        }),
+      );
+      return {total: Number(count?.n ?? 0), rows: list};
+    },
   };
 }
 

@@ -59,6 +59,7 @@ interface Library {
   kpisOf(runner: unknown, dataset: {profile: unknown}, options: {clock: Clock}): Promise<unknown>;
   periodOf(runner: unknown): Promise<{first: string | null; last: string | null}>;
   overviewOf(kpis: unknown): unknown;
+  overviewCardsOf(report: unknown): CardResults;
   positionAgainst(calendar: unknown, dataset: {profile: unknown}, panel: unknown): unknown;
   parsePanel(csv: string, json: string): unknown;
   NothingToPlace: new () => Error;
@@ -126,21 +127,18 @@ export async function computeView(engine: Engine, assessed: Assessed): Promise<A
   const calendar = await lib.kpisOf(runner, dataset, {clock: "calendar"});
   const period = await lib.periodOf(runner);
   performance.mark("sb:assess-kpis");
-  // The Overview's shape from the calendar report alone; its business half is replaced on demand.
+  // The business clock's cards are computed only when asked for.
   const {
     cards,
     calendar: cardResults,
     charts,
-  } = lib.overviewOf({calendar, business: calendar, period}) as AssessView["overview"];
+  } = lib.overviewOf({calendar, business: null, period}) as AssessView["overview"];
   const overview = {cards, calendar: cardResults, charts, period};
   let business: Promise<CardResults> | null = null;
   const businessCards = () =>
     (business ??= lib
       .kpisOf(runner, dataset, {clock: "business"})
-      .then(
-        (report) =>
-          (lib.overviewOf({calendar, business: report, period}) as {business: CardResults}).business,
-      ));
+      .then((report) => lib.overviewCardsOf(report)));
   try {
     const place = lib.positionAgainst(calendar, dataset, engine.panel) as Record<string, unknown>;
     return {overview, place, unplaced: null, businessCards};

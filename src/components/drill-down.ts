@@ -29,7 +29,11 @@ export function ticketColumns(lang: Lang): DrillColumn[] {
     {key: "first_reply_minutes", label: c.first_reply_minutes!, numeric: true, format: minutes},
     {key: "full_resolution_minutes", label: c.full_resolution_minutes!, numeric: true, format: minutes},
     {key: "status", label: c.status!},
-    {key: "score", label: c.score!},
+    {
+      key: "score",
+      label: c.score!,
+      format: (v) => (v == null ? "–" : (t.drill.ratings[String(v)] ?? String(v))),
+    },
   ];
 }
 
@@ -55,6 +59,7 @@ export function drillDown(
     columns = ticketColumns(lang),
     filename = "tickets.csv",
     onBack,
+    unit = "tickets",
   }: {
     total: number;
     lang: Lang;
@@ -62,9 +67,15 @@ export function drillDown(
     columns?: DrillColumn[];
     filename?: string;
     onBack?: () => void;
+    /** What a row is: a ticket, or a survey response (one per vote, with the vote's score). */
+    unit?: "tickets" | "responses";
   },
 ): HTMLElement {
-  const t = messages(lang).drill;
+  const d = messages(lang).drill;
+  const t =
+    unit === "responses"
+      ? {...d, title: d.responsesTitle, count: d.responsesCount, firstOf: d.responsesFirstOf}
+      : d;
   let sorted = [...rows];
   let sortKey: string | null = null;
   let direction: 1 | -1 = 1;

@@ -12,6 +12,8 @@ import {
   type Filters,
   type Preset,
 } from "./filters.js";
+import {carryState} from "./kept-filters.js";
+import {isFilterKey, replaceKeys} from "./kept-state.js";
 import {messages} from "../i18n/messages.js";
 
 /** The values a filter can take, computed at build time (src/data/choices.json). */
@@ -23,6 +25,8 @@ export interface FilterChoices {
   tags: string[];
   firstDay: string;
   lastDay: string;
+  /** Group id -> name, for the groups the exports name (group_names.json); others show their id. */
+  groupNames?: Record<string, string>;
 }
 
 const CHOICE_KEY: Record<FilterDimension, keyof FilterChoices> = {
@@ -38,28 +42,17 @@ const SEARCHABLE = 10;
 
 export type FilterBar = HTMLElement & {value: Filters};
 
-/** A value as the visitor reads it: channels by name, a missing value as "(none)". */
-export function valueLabel(dimension: FilterDimension, value: string, lang: Lang): string {
+/** A value as the visitor reads it: channels and named groups by name, a missing value as "(none)". */
+export function valueLabel(
+  dimension: FilterDimension,
+  value: string,
+  lang: Lang,
+  groupNames: Record<string, string> = {},
+): string {
   const t = messages(lang).filters;
   if (value === NONE) return t.noneValue;
+  if (dimension === "group") return groupNames[value] ?? value;
   return dimension === "channel" ? (t.channels[value] ?? value) : value;
-}
-
-/**
- * Points the site's own links (sidebar, pager, language switch, links in the page) at the same
- * filters, so the cut follows the visitor from page to page. Only page links of this site change:
- * data files, downloads, other hosts and in-page anchors are left alone.
- */
-export function carryFilters(search: string, root: ParentNode = document): void {
-  for (const a of Array.from(root.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
-    const raw = a.getAttribute("href") ?? "";
-    if (a.hasAttribute("download") || raw.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(raw)) continue;
-    const url = new URL(raw, location.href);
-    if (url.origin !== location.origin || !/\/(fr|en)(\/|$)/.test(url.pathname)) continue;
-    if (/\/_[a-z]+\//.test(url.pathname) || /\.(?!html$)[a-z0-9]+$/i.test(url.pathname)) continue;
-    url.search = search;
-    a.setAttribute("href", `${url.pathname}${url.search}${url.hash}`);
-  }
 }
 
 /**
@@ -67,8 +60,9 @@ export function carryFilters(search: string, root: ParentNode = document): void 
  * priority, type and tag (multi-selects: a disclosure of checkboxes, which keyboard and touch open
  * alike), the clock, and "compare with the previous period". Its `value` is the current Filters
  * and it dispatches `input` on every change, so a page writes `const filters = view(filterBar(...))`.
- * Each change is written to the address (history.replaceState, so a bookmark reopens the same view)
- * and to the site's links. Dimensions in `unavailable` are shown disabled with the reason.
+ * Each change is written to the address (history.replaceState, so a bookmark reopens the same view;
+ * other keys of the address, such as edited targets, stay) and to the site's links (kept-filters.ts).
+ * Dimensions in `unavailable` are shown disabled with the reason.
  */
 export function filterBar(
   choices: FilterChoices,
@@ -122,7 +116,9 @@ export function filterBar(
         }) as HTMLInputElement,
     );
     for (const b of boxes) b.checked = value[d].includes(b.value);
-    const options = boxes.map((b) => h("label", {class: "fb-option"}, b, ` ${valueLabel(d, b.value, lang)}`));
+    const options = boxes.map((b) =>
+      h("label", {class: "fb-option"}, b, ` ${valueLabel(d, b.value, lang, choices.groupNames)}`),
+    );
     const find =
       values.length > SEARCHABLE
         ? (h("input", {
@@ -201,7 +197,11 @@ export function filterBar(
       for (const b of boxes) b.checked = value[d].includes(b.value);
       const n = value[d].length;
       const chosen =
-        n === 0 ? t.any : n === 1 ? valueLabel(d, value[d][0]!, lang) : t.chosen(formatNumber(n, lang));
+        n === 0
+          ? t.any
+          : n === 1
+            ? valueLabel(d, value[d][0]!, lang, choices.groupNames)
+            : t.chosen(formatNumber(n, lang));
       details.querySelector("summary")!.textContent = t.summary(t.dimensions[d], chosen);
       details.dataset.count = String(n);
     }
@@ -214,9 +214,9 @@ export function filterBar(
     // Where the bench and the browser test start timing a redraw.
     performance.mark("sb:filter-change");
     show();
-    const search = filtersToSearch(value);
+    const search = replaceKeys(location.search, filtersToSearch(value), isFilterKey);
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
-    carryFilters(search);
+    carryState();
     bar.dispatchEvent(new Event("input", {bubbles: true}));
   };
 
@@ -270,6 +270,6 @@ export function filterBar(
   });
   show();
   // The links exist once the page is on screen; the address is already the bar's own.
-  requestAnimationFrame(() => carryFilters(filtersToSearch(value)));
+  requestAnimationFrame(() => carryState());
   return bar;
 }

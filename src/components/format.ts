@@ -7,8 +7,17 @@ export const LOCALES: Record<Lang, string> = {en: "en-GB", fr: "fr-FR"};
 // English writes 1,234.5% with no space.
 const PERCENT_SPACE: Record<Lang, string> = {en: "", fr: "\u202f"};
 
+/** French typography's minus sign (U+2212): Intl writes a hyphen-minus, which French text does not use. */
+export const MINUS = "\u2212";
+
 function number(x: number, lang: Lang, digits: number, minDigits = 0): string {
-  return x.toLocaleString(LOCALES[lang], {maximumFractionDigits: digits, minimumFractionDigits: minDigits});
+  const text = x.toLocaleString(LOCALES[lang], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: minDigits,
+    // A value that rounds to zero is written 0, never "-0".
+    signDisplay: "negative",
+  });
+  return lang === "fr" ? text.replace("-", MINUS) : text;
 }
 
 /**
@@ -39,10 +48,23 @@ export function formatPercent(fraction: number | null | undefined, lang: Lang = 
   return `${number(fraction * 100, lang, digits, digits)}${PERCENT_SPACE[lang]}%`;
 }
 
-/** A plain number with grouping: 12345.6 -> "12,346" (fr: "12 346"). */
+/**
+ * A plain number with grouping: 12345.6 -> "12,346" (fr: "12 346", a narrow no-break space);
+ * negative in French with the minus sign: -1234 -> "−1 234". Charts' ticks and tips use it too.
+ */
 export function formatNumber(x: number | null | undefined, lang: Lang = "en", digits = 0): string {
   if (x == null || !Number.isFinite(x)) return "–";
   return number(x, lang, digits);
+}
+
+/** A month "2024-03" as "Mar 2024" or "mars 2024"; anything else as it is. */
+export function formatMonth(month: string, lang: Lang = "en"): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString(LOCALES[lang], {
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** A calendar date (YYYY-MM-DD, or an epoch in ms) as "5 Dec 2026" / "5 déc. 2026". */

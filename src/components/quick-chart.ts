@@ -52,7 +52,12 @@ export function quickChart(
       x: {label: plan.x, grid: true, tickFormat: ticks, nice: true},
       y: {label: null, domain: [...new Set(rows.map(label))]},
       marks: [
-        Plot.barX(rows, {x: number(plan.x), y: label, fill: "var(--theme-foreground-focus)", tip: true}),
+        Plot.barX(rows, {
+          x: number(plan.x),
+          y: label,
+          fill: "var(--theme-foreground-focus)",
+          tip: {format: {x: ticks}},
+        }),
         Plot.ruleX([0]),
       ],
     });
@@ -77,7 +82,7 @@ export function quickChart(
           y: number(plan.y),
           ...(plan.z ? {fill: plan.z} : {fill: "var(--theme-foreground-focus)"}),
           r: 2.5,
-          tip: true,
+          tip: {format: {y: ticks}},
         }),
       ],
     });
@@ -92,7 +97,7 @@ export function quickChart(
           x: number(plan.x),
           y: number(plan.y),
           fill: "var(--theme-foreground-focus)",
-          tip: true,
+          tip: {format: {x: ticks, y: ticks}},
         }),
       ],
     });

@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatNumber, formatPercent, LOCALES, type Lang} from "./format.js";
 import {messages} from "../i18n/messages.js";
+import {onClick} from "./chart-click.js";
 
 type Row = Record<string, unknown>;
 
@@ -26,6 +27,7 @@ function monthlyIntervals(
     low,
     high,
     title,
+    onPick,
   }: {
     width: number;
     lang: Lang;
@@ -35,12 +37,14 @@ function monthlyIntervals(
     low: string | ((d: Row) => number);
     high: string | ((d: Row) => number);
     title: (d: Row) => string;
+    /** A click on a month gives its row (the page lists the month's responses). */
+    onPick?: (d: Row) => void;
   },
 ) {
   const t = messages(lang).satisfaction;
   const ok = rows.filter(shown);
   const few = rows.filter((d) => !shown(d)).map((d) => String(d.cut));
-  return Plot.plot({
+  const figure = Plot.plot({
     width: Math.max(width, MIN_WIDTH),
     height: 240,
     ariaLabel,
@@ -54,18 +58,22 @@ function monthlyIntervals(
       Plot.ruleY([0]),
       Plot.ruleX(ok, {x: month, y1: low, y2: high, stroke: "var(--theme-foreground-muted)", strokeWidth: 2}),
       Plot.dot(ok, {x: month, y: "value", fill: "var(--theme-foreground-focus)", r: 4, title}),
+      onPick ? Plot.tip(ok, Plot.pointerX({x: month, y: "value", title})) : null,
     ],
   });
+  onClick(figure, onPick);
+  return figure;
 }
 
 /** CSAT per month with its Wilson 95 % interval, on a scale from 0 to 100 %. */
 export function csatOverTime(
   rows: readonly Row[],
-  {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
+  {width = 640, lang = "en", onPick}: {width?: number; lang?: Lang; onPick?: (d: Row) => void} = {},
 ) {
   return monthlyIntervals(rows, {
     width,
     lang,
+    onPick,
     ariaLabel: messages(lang).satisfaction.csatOverTime,
     y: {label: "CSAT", domain: [0, 1], tickFormat: (x: number) => formatPercent(x, lang, 0)},
     low: "ci_low",
@@ -78,11 +86,12 @@ export function csatOverTime(
 /** NPS per month with its 95 % margin of error, on the full -100..100 scale. */
 export function npsOverTime(
   rows: readonly Row[],
-  {width = 640, lang = "en"}: {width?: number; lang?: Lang} = {},
+  {width = 640, lang = "en", onPick}: {width?: number; lang?: Lang; onPick?: (d: Row) => void} = {},
 ) {
   return monthlyIntervals(rows, {
     width,
     lang,
+    onPick,
     ariaLabel: messages(lang).satisfaction.npsOverTime,
     y: {label: "NPS", domain: [-100, 100], tickFormat: (x: number) => formatNumber(x, lang)},
     low: (d) => Number(d.value) - Number(d.moe),
@@ -98,7 +107,12 @@ export function npsOverTime(
  */
 export function bucketChart(
   rows: readonly Row[],
-  {width = 640, lang = "en", kind}: {width?: number; lang?: Lang; kind: "csat" | "nps"},
+  {
+    width = 640,
+    lang = "en",
+    kind,
+    onPick,
+  }: {width?: number; lang?: Lang; kind: "csat" | "nps"; onPick?: (d: Row) => void},
 ) {
   const t = messages(lang).satisfaction;
   const label = (d: Row) => t.buckets[String(d.bucket)] ?? String(d.bucket);
@@ -115,7 +129,7 @@ export function bucketChart(
   const low = (d: Row) => (nps ? Number(d.value) - Number(d.moe) : Number(d.ci_low));
   const high = (d: Row) => (nps ? Number(d.value) + Number(d.moe) : Number(d.ci_high));
   const text = (x: number) => (nps ? formatNumber(x, lang) : formatPercent(x, lang, 0));
-  return Plot.plot({
+  const figure = Plot.plot({
     width: Math.max(width, MIN_WIDTH),
     height: 220,
     marginLeft: 90,
@@ -137,6 +151,19 @@ export function bucketChart(
         fontSize: 10,
         fill: "var(--theme-foreground-muted)",
       }),
+      onPick
+        ? Plot.tip(
+            ok,
+            Plot.pointerY({
+              x: "value",
+              y: label,
+              title: (d: Row) =>
+                `${label(d)}: ${text(Number(d.value))} (n = ${formatNumber(Number(d.n), lang)})`,
+            }),
+          )
+        : null,
     ],
   });
+  onClick(figure, onPick);
+  return figure;
 }

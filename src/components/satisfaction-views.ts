@@ -4,6 +4,7 @@ import {figure, sortKey} from "./figure.js";
 import {formatDate, formatNumber, formatPercent, type Lang} from "./format.js";
 import {sortableTable, type SortColumn} from "./team-table.js";
 import {toneOf, type Comment} from "./satisfaction-comments.js";
+import {countButton, type MemberPick} from "./members-drill.js";
 import {messages} from "../i18n/messages.js";
 
 type Row = Record<string, unknown>;
@@ -31,6 +32,23 @@ export function joinCuts(
   return cuts.map((cut) => ({cut, name: name(cut), csat: c.get(cut), rate: r.get(cut), nps: n.get(cut)}));
 }
 
+/** The CSAT or NPS responses of one cut (`by` month, channel, group or agent), named `name`. */
+export function votesPick(kpi: "csat" | "nps", by: string, cut: string, name: string): MemberPick {
+  return {kpi, by: by as MemberPick["by"], row: {cut}, what: `${name} · ${kpi.toUpperCase()}`, votes: true};
+}
+
+/** The CSAT or NPS responses of one first-reply bucket (a row of `*_by_first_reply`). */
+export function bucketPick(row: Row, kind: "csat" | "nps", lang: Lang): MemberPick {
+  const t = messages(lang).satisfaction;
+  const bucket = String(row.bucket);
+  return {
+    kpi: `${kind}_by_first_reply`,
+    row: {cut: String(row.cut ?? "all"), bucket_order: Number(row.bucket_order)},
+    what: `${t.firstReplyBucket} ${t.buckets[bucket] ?? bucket} · ${kind.toUpperCase()}`,
+    votes: true,
+  };
+}
+
 /**
  * CSAT beside its Wilson interval and response rate, and NPS beside its margin of error, per cut
  * (channel, group or agent), each under the minimum-n rule; sortable, with a CSV download.
@@ -42,7 +60,15 @@ export function satisfactionCutTable(
     dimension,
     minN,
     id,
-  }: {lang: Lang; dimension: string; minN: {csat: number; rate: number; nps: number}; id: string},
+    onPick,
+  }: {
+    lang: Lang;
+    dimension: string;
+    minN: {csat: number; rate: number; nps: number};
+    id: string;
+    /** Makes the response counts buttons that list the responses they count. */
+    onPick?: (pick: MemberPick, from: HTMLElement) => void;
+  },
 ): HTMLElement {
   const m = messages(lang);
   const t = m.satisfaction;
@@ -58,6 +84,8 @@ export function satisfactionCutTable(
   const moe = (r: CutRow) =>
     nps(r).state === "value" ? `± ${formatNumber(Number(r.nps!.moe), lang, 1)}` : "–";
   const count = (row: Row | undefined) => num(row?.n) ?? 0;
+  const votes = (r: CutRow, kpi: "csat" | "nps") =>
+    countButton(count(r[kpi]), lang, votesPick(kpi, dimension, r.cut, r.name), onPick);
   const columns: SortColumn<CutRow>[] = [
     {
       key: dimension,
@@ -86,7 +114,7 @@ export function satisfactionCutTable(
       key: "csat_n",
       label: t.responses,
       numeric: true,
-      cell: (r) => formatNumber(count(r.csat), lang),
+      cell: (r) => votes(r, "csat"),
       sort: (r) => count(r.csat),
       csv: (r) => count(r.csat),
     },
@@ -126,7 +154,7 @@ export function satisfactionCutTable(
       key: "nps_n",
       label: t.npsResponses,
       numeric: true,
-      cell: (r) => formatNumber(count(r.nps), lang),
+      cell: (r) => votes(r, "nps"),
       sort: (r) => count(r.nps),
       csv: (r) => count(r.nps),
     },
@@ -144,7 +172,12 @@ export function satisfactionCutTable(
 export function bucketTable(
   csat: readonly Row[],
   nps: readonly Row[],
-  {lang, minN, id}: {lang: Lang; minN: number; id: string},
+  {
+    lang,
+    minN,
+    id,
+    onPick,
+  }: {lang: Lang; minN: number; id: string; onPick?: (pick: MemberPick, from: HTMLElement) => void},
 ): HTMLElement {
   const m = messages(lang);
   const t = m.satisfaction;
@@ -162,6 +195,8 @@ export function bucketTable(
   const n = (r: B) =>
     figure(r.nps, {value: (x) => num(x.value), format: (x) => formatNumber(x, lang), minN, lang});
   const order = (r: B) => buckets.indexOf(r.bucket);
+  const votes = (r: B, kpi: "csat" | "nps") =>
+    countButton(num(r[kpi]?.n) ?? 0, lang, bucketPick(r[kpi] ?? {bucket: r.bucket}, kpi, lang), onPick);
   const columns: SortColumn<B>[] = [
     {
       key: "first_reply",
@@ -191,7 +226,7 @@ export function bucketTable(
       key: "csat_n",
       label: t.responses,
       numeric: true,
-      cell: (r) => formatNumber(num(r.csat?.n) ?? 0, lang),
+      cell: (r) => votes(r, "csat"),
       sort: (r) => num(r.csat?.n) ?? 0,
       csv: (r) => num(r.csat?.n) ?? 0,
     },
@@ -215,7 +250,7 @@ export function bucketTable(
       key: "nps_n",
       label: t.npsResponses,
       numeric: true,
-      cell: (r) => formatNumber(num(r.nps?.n) ?? 0, lang),
+      cell: (r) => votes(r, "nps"),
       sort: (r) => num(r.nps?.n) ?? 0,
       csv: (r) => num(r.nps?.n) ?? 0,
     },

@@ -332,13 +332,15 @@ ORDER BY weekday
 import {resultTable} from "../components/result-table.js";
 import {csvDownload} from "../components/csv.js";
 import {messages} from "../i18n/messages.js";
+import {formatNumber} from "../components/format.js";
 
 const lang = observable.params.lang;
 display(resultTable(billing, {lang}));
 display(csvDownload(() => billing, {filename: "billing.csv", label: messages(lang).explore.csv}));
+// Ticks through format.ts too: "1 234" and the minus sign in French.
 display(Plot.plot({
-  x: {label: "weekday"},
-  y: {label: "CSAT (%)", percent: true, domain: [0, 100]},
+  x: {label: "weekday", tickFormat: (x) => formatNumber(x, lang)},
+  y: {label: "CSAT (%)", percent: true, domain: [0, 100], tickFormat: (x) => formatNumber(x, lang)},
   marks: [Plot.barY(billing, {x: "weekday", y: "csat"}), Plot.ruleY([0])],
 }));
 \`\`\`

@@ -68,7 +68,10 @@ export function channelTable(
 }
 
 /** The team view by group: volume, speed, one-touch and CSAT beside its response rate. Never by agent. */
-export function groupTable(groups: Cut, {lang = "en"}: {lang?: Lang} = {}): HTMLElement {
+export function groupTable(
+  groups: Cut,
+  {lang = "en", names = {}}: {lang?: Lang; names?: Record<string, string>} = {},
+): HTMLElement {
   const c = messages(lang).study.cols;
   const rows = [...(groups.tickets ?? [])].sort((a, b) => Number(b.n) - Number(a.n));
   const pct = (x: number | null) => formatPercent(x, lang);
@@ -76,7 +79,8 @@ export function groupTable(groups: Cut, {lang = "en"}: {lang?: Lang} = {}): HTML
   return table(
     rows,
     [
-      {label: c.group, value: (r) => String(r.cut)},
+      // Named where the exports name the group, else its id as the tickets hold it.
+      {label: c.group, value: (r) => names[String(r.cut)] ?? String(r.cut)},
       {label: c.tickets, value: (r) => formatNumber(num(r.n), lang), numeric: true},
       {
         label: c.firstReply,

@@ -1,6 +1,7 @@
 import {figure, sortKey} from "./figure.js";
 import {formatMinutes, formatNumber, formatPercent, type Lang} from "./format.js";
 import {sortableTable, type SortColumn} from "./team-table.js";
+import {countButton, type MemberPick} from "./members-drill.js";
 import {messages} from "../i18n/messages.js";
 
 type Row = Record<string, unknown>;
@@ -43,7 +44,20 @@ export function teamRows(results: Record<TeamKpi, readonly Row[]>, name: (cut: s
  */
 export function teamTable(
   rows: readonly TeamRow[],
-  {lang, kind, minN, id}: {lang: Lang; kind: "group" | "agent"; minN: Record<TeamKpi, number>; id: string},
+  {
+    lang,
+    kind,
+    minN,
+    id,
+    onPick,
+  }: {
+    lang: Lang;
+    kind: "group" | "agent";
+    minN: Record<TeamKpi, number>;
+    id: string;
+    /** Makes the ticket and response counts buttons that list what they count. */
+    onPick?: (pick: MemberPick, from: HTMLElement) => void;
+  },
 ): HTMLElement {
   const m = messages(lang);
   const t = m.team;
@@ -69,11 +83,27 @@ export function teamTable(
     sort: (r) => sortKey(fig[key](r)),
     csv: (r) => fig[key](r).value,
   });
+  // Ticket and CSAT counts open their tickets and responses; one-touch counts stay text.
+  const opens = (r: TeamRow, k: TeamKpi) =>
+    k === "tickets" || k === "csat"
+      ? countButton(
+          n(r, k),
+          lang,
+          {
+            kpi: k,
+            by: kind,
+            row: {cut: r.cut},
+            what: `${r.name} · ${k === "csat" ? "CSAT" : t.tickets}`,
+            votes: k === "csat",
+          },
+          onPick,
+        )
+      : formatNumber(n(r, k), lang);
   const count = (key: string, k: TeamKpi, label: string): SortColumn<TeamRow> => ({
     key,
     label,
     numeric: true,
-    cell: (r) => formatNumber(n(r, k), lang),
+    cell: (r) => opens(r, k),
     sort: (r) => n(r, k),
     csv: (r) => n(r, k),
   });

@@ -2,6 +2,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatDate, formatNumber, LOCALES, type Lang} from "./format.js";
 import {messages} from "../i18n/messages.js";
 import {hourTicks} from "./volume-series.js";
+import {onClick} from "./chart-click.js";
 
 type Row = Record<string, unknown>;
 
@@ -50,13 +51,14 @@ export function hourHeatmap(
   const peak = [...rows].sort((a, b) => Number(b.tickets) - Number(a.tickets))[0];
   const slot = (d: Row | undefined) =>
     d ? `${m.weekdays[Number(d.weekday) - 1]} ${d.hour} h` : m.overview.none;
+  const weekday = (d: number) => m.weekdays[d - 1] ?? "";
   return Plot.plot({
     width: w,
     marginLeft: 44,
     ariaLabel: m.overview.byHour(timezone),
     ariaDescription: m.overview.chartAlt.byHour(slot(peak)),
-    x: {label: m.overview.hour, ticks: hourTicks(w, 44)},
-    y: {label: null, tickFormat: (d: number) => m.weekdays[d - 1] ?? ""},
+    x: {label: m.overview.hour, ticks: hourTicks(w, 44), tickFormat: ticks(lang)},
+    y: {label: null, tickFormat: weekday},
     color: {
       scheme: "blues",
       legend: true,
@@ -64,17 +66,15 @@ export function hourHeatmap(
       domain: [0, Math.max(1, ...rows.map((d) => Number(d.tickets)))],
       tickFormat: ticks(lang),
     },
-    marks: [Plot.cell(rows, {x: "hour", y: "weekday", fill: "tickets", inset: 0.5, tip: true})],
-  });
-}
-
-/** Calls `pick` with the datum under the pointer when the chart is clicked (Plot's pointer value). */
-function onClick<T>(figure: Element, pick: ((d: T) => void) | undefined): void {
-  if (!pick) return;
-  figure.classList.add("clickable");
-  figure.addEventListener("click", () => {
-    const d = (figure as unknown as {value?: T | null}).value;
-    if (d) pick(d);
+    marks: [
+      Plot.cell(rows, {
+        x: "hour",
+        y: "weekday",
+        fill: "tickets",
+        inset: 0.5,
+        tip: {format: {x: ticks(lang), y: weekday, fill: ticks(lang)}},
+      }),
+    ],
   });
 }
 
@@ -200,7 +200,7 @@ export function averageHeatmap(
     marginLeft: 44,
     ariaLabel: m.volume.heatmap(timezone),
     ariaDescription: m.overview.chartAlt.byHour(slot),
-    x: {label: m.overview.hour, ticks: hourTicks(w, 44)},
+    x: {label: m.overview.hour, ticks: hourTicks(w, 44), tickFormat: ticks(lang)},
     y: {label: null, tickFormat: (d: number) => m.weekdays[d - 1] ?? ""},
     color: {
       scheme: "blues",

@@ -171,7 +171,10 @@ const en = {
     oneTouchN: "solved with a reply",
     csatN: "CSAT responses",
     responseRate: "response rate",
-    groupNames: "Group names come from the export where it holds them; otherwise its group ids are shown.",
+    groupNames:
+      "Group names come from the export's list of groups; a group it does not name is shown by its id.",
+    groupIds:
+      "This dataset holds no group names: groups are shown by their ids, as the tickets hold them. servicebench ingest keeps the names when the exports include a list of groups (Zendesk groups, Freshdesk groups, Intercom teams, or a warehouse's group or team table).",
   },
 };
 
@@ -349,7 +352,9 @@ const fr: AnalysisMessages = {
     csatN: "réponses CSAT",
     responseRate: "taux de réponse",
     groupNames:
-      "Les noms de groupe viennent de l'export quand il les contient ; sinon ses identifiants de groupe sont affichés.",
+      "Les noms de groupe viennent de la liste des groupes de l'export ; un groupe qu'elle ne nomme pas est affiché par son identifiant.",
+    groupIds:
+      "Ce jeu de données ne contient aucun nom de groupe : les groupes sont affichés par leur identifiant, tel que les tickets le portent. servicebench ingest garde les noms quand les exports comprennent une liste des groupes (groupes Zendesk, groupes Freshdesk, équipes Intercom, ou la table group ou team d'un entrepôt).",
   },
 };
 

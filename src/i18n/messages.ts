@@ -462,6 +462,17 @@ const en = {
     wholeMonths: (from: string, to: string) =>
       `Cubes hold whole months: the period is read as ${from} to ${to}.`,
   },
+  kept: {
+    line: (parts: string) => `Filters kept for the analysis pages: ${parts}`,
+    separator: "; ",
+    clear: "clear",
+    clearLabel: "Clear the kept filters",
+    part: (dimension: string, values: string) => `${dimension.toLowerCase()} ${values}`,
+    dates: (from: string, to: string) => `tickets created ${from} to ${to}`,
+    compare: "compared with the previous period",
+    targets: (time: string, list: string) => `${time} targets ${list}`,
+    times: {first_reply: "first-reply", full_resolution: "resolution", requester_wait: "requester-wait"},
+  },
   speed: {
     title: "Speed",
     intro:
@@ -481,7 +492,8 @@ const en = {
     yCount: "tickets",
     targets: "Targets and attainment per channel",
     targetsIntro:
-      "Targets in minutes for the time chosen above; change one and the charts and the table follow. Defaults from the configuration.",
+      "Targets in minutes for the time chosen above; change one and the charts and the table follow, and the address keeps it (a bookmark reopens it). First reply starts from the configured targets; full resolution and requester wait have none unless the configuration sets them.",
+    targetsReset: "Back to the configured targets",
     target: "target (min)",
     withinTarget: "within target",
     channel: "channel",
@@ -512,6 +524,13 @@ const en = {
     } as Record<string, string>,
     bar: (channel: string, from: string, to: string) => `${channel}, ${from} to ${to}`,
     curve: (channel: string, within: string) => `${channel}, within ${within}`,
+    responsesTitle: (what: string) => `Survey responses: ${what}`,
+    responsesCount: (n: string) => `${n} responses`,
+    responsesFirstOf: (shown: string, total: string) => `first ${shown} of ${total} responses`,
+    openTickets: (n: string, what: string) => `Show the ${n} tickets: ${what}`,
+    openResponses: (n: string, what: string) => `Show the ${n} responses: ${what}`,
+    countHint: "A count opens the tickets or responses it counts.",
+    ratings: {good: "good", bad: "bad"} as Record<string, string>,
   },
   study: {
     cover: "Customer service benchmark study",
@@ -1057,6 +1076,18 @@ const fr: Messages = {
     wholeMonths: (from: string, to: string) =>
       `Les cubes contiennent des mois entiers : la période est lue du ${from} au ${to}.`,
   },
+  kept: {
+    line: (parts: string) => `Filtres conservés pour les pages d'analyse : ${parts}`,
+    // French sets a narrow no-break space before the semicolon.
+    separator: "\u202f; ",
+    clear: "effacer",
+    clearLabel: "Effacer les filtres conservés",
+    part: (dimension: string, values: string) => `${dimension.toLocaleLowerCase("fr")} ${values}`,
+    dates: (from: string, to: string) => `tickets créés du ${from} au ${to}`,
+    compare: "comparés à la période précédente",
+    targets: (time: string, list: string) => `objectifs de ${time} ${list}`,
+    times: {first_reply: "première réponse", full_resolution: "résolution", requester_wait: "attente client"},
+  },
   speed: {
     title: "Délais",
     intro:
@@ -1076,7 +1107,8 @@ const fr: Messages = {
     yCount: "tickets",
     targets: "Objectifs et taux d'atteinte par canal",
     targetsIntro:
-      "Objectifs en minutes pour le délai choisi plus haut ; modifiez-en un et les graphiques et le tableau suivent. Valeurs par défaut issues de la configuration.",
+      "Objectifs en minutes pour le délai choisi plus haut ; modifiez-en un et les graphiques et le tableau suivent, et l'adresse le garde (un favori le rouvre). La première réponse part des objectifs configurés ; la résolution et l'attente client n'en ont aucun sauf si la configuration en fixe.",
+    targetsReset: "Revenir aux objectifs configurés",
     target: "objectif (min)",
     withinTarget: "dans l'objectif",
     channel: "canal",
@@ -1107,6 +1139,13 @@ const fr: Messages = {
     } as Record<string, string>,
     bar: (channel: string, from: string, to: string) => `${channel}, de ${from} à ${to}`,
     curve: (channel: string, within: string) => `${channel}, en moins de ${within}`,
+    responsesTitle: (what: string) => `Réponses à l'enquête : ${what}`,
+    responsesCount: (n: string) => `${n} réponses`,
+    responsesFirstOf: (shown: string, total: string) => `${shown} premières réponses sur ${total}`,
+    openTickets: (n: string, what: string) => `Afficher les ${n} tickets : ${what}`,
+    openResponses: (n: string, what: string) => `Afficher les ${n} réponses : ${what}`,
+    countHint: "Un nombre ouvre les tickets ou les réponses qu'il compte.",
+    ratings: {good: "satisfait", bad: "insatisfait"} as Record<string, string>,
   },
   study: {
     cover: "Étude comparative du service client",

@@ -158,6 +158,56 @@ describe.skipIf(!chromiumAvailable)("the analysis pages", () => {
     await page.close();
   });
 
+  it("opens what a count counts: a group's tickets and CSAT responses, a first-reply bucket's responses", async () => {
+    const visit = await browser.visit(`${server.origin}/fr/team?channel=${CHANNEL}`, "team-members");
+    const {page} = visit;
+    expect(await ready(page)).toEqual([]);
+    const options = ["--by", "group", "--channel", CHANNEL];
+    const tickets = cliKpi(dataset, "tickets", ...options).find((r) => r.cut === GROUP)!;
+    const csat = cliKpi(dataset, "csat", ...options).find((r) => r.cut === GROUP)!;
+    /** Clicks a count, waits for its list, returns (total, rows listed, scores shown). */
+    const open = async (host: string, button: string) => {
+      await page.click(button);
+      await page.waitForSelector(`${host} .drill-down`, {timeout: 0});
+      return {
+        total: Number(await page.getAttribute(`${host} .drill-down`, "data-total")),
+        rows: await page.$$eval(`${host} tbody tr`, (r) => r.length),
+        scores: await page.$$eval(`${host} tbody tr td:last-child`, (c) => c.map((x) => x.textContent ?? "")),
+      };
+    };
+    const groupRow = `#team-groups .count-button[data-cut='${GROUP}']`;
+    const listed = await open("#team-groups-drill", `${groupRow}[data-kpi='tickets']`);
+    expect(listed.total).toBe(tickets.n);
+    expect(listed.rows).toBe(Math.min(Number(tickets.n), 500));
+    const votes = await open("#team-groups-drill", `${groupRow}[data-kpi='csat']`);
+    expect(votes.total).toBe(csat.n);
+    expect(votes.rows).toBe(csat.n);
+    // Each response shows its own score ("4/5") or the rating held on the ticket.
+    for (const score of votes.scores) expect(score).toMatch(/^(\d+(\.\d+)?\/\d+|satisfait|insatisfait)$/);
+    expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
+    await page.close();
+
+    const sat = await browser.visit(
+      `${server.origin}/en/satisfaction?group=${GROUP}`,
+      "satisfaction-members",
+    );
+    expect(await ready(sat.page)).toEqual([]);
+    const buckets = cliKpi(dataset, "csat_by_first_reply", "--group", GROUP).filter((r) => Number(r.n) > 0);
+    expect(buckets.length).toBeGreaterThan(0);
+    for (const bucket of buckets.slice(0, 2)) {
+      await sat.page.click(
+        `#satisfaction-by-bucket .count-button[data-kpi='csat_by_first_reply'][data-bucket='${Number(bucket.bucket_order)}']`,
+      );
+      await sat.page.waitForSelector("#satisfaction-bucket-drill .drill-down", {timeout: 0});
+      expect(
+        Number(await sat.page.getAttribute("#satisfaction-bucket-drill .drill-down", "data-total")),
+      ).toBe(bucket.n);
+      await sat.page.click("#satisfaction-bucket-drill .drill-back");
+    }
+    expect({problems: sat.problems, foreign: sat.foreign}).toEqual({problems: [], foreign: []});
+    await sat.page.close();
+  });
+
   it("lists a spike's tickets in the drill-down, as many as the day counts", async () => {
     const visit = await browser.visit(`${server.origin}/en/volume`, "volume-drill");
     const {page} = visit;

@@ -170,6 +170,32 @@ describe.skipIf(!chromiumAvailable)("the Speed page under filters", () => {
       await browser.screenshotAt(visit, `speed-drill-${lang}`, 390);
       await page.click(".drill-back");
       expect(await page.$(".drill-down")).toBeNull();
+
+      // An edited target lives in the address: a reload shows the same share within it.
+      await page.setViewportSize({width: 1280, height: 900});
+      const row = "#speed-targets tr[data-channel='email']";
+      const within = () => page.textContent(`${row} .speed-within button`);
+      const shareBefore = await within();
+      await page.fill(`${row} input`, "240");
+      await page.press(`${row} input`, "Tab");
+      // The share is redrawn once the distributions under the new target are in.
+      await page.waitForFunction(
+        ([selector, old]) => {
+          const text = document.querySelector(selector!)?.textContent;
+          return text !== undefined && text !== old;
+        },
+        [`${row} .speed-within button`, shareBefore],
+        {timeout: 0},
+      );
+      const share = await within();
+      expect(new URL(page.url()).searchParams.get("target.first_reply.email")).toBe("240");
+      await page.reload({waitUntil: "load"});
+      expect(await settled(page)).toEqual([]);
+      await page.waitForSelector(`${row} .speed-within button`, {timeout: 0});
+      expect(await page.inputValue(`${row} input`)).toBe("240");
+      expect(await within()).toBe(share);
+      await browser.screenshotAt(visit, `speed-targets-${lang}`, 1280);
+      await browser.screenshotAt(visit, `speed-targets-${lang}`, 390);
       expect(visit.problems).toEqual([]);
       expect(visit.foreign).toEqual([]);
     });

@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {formatDate, formatMinutes, formatNumber, formatPercent} from "../../src/components/format.ts";
+import {
+  formatDate,
+  formatMinutes,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+} from "../../src/components/format.ts";
 import {referenceLabel} from "../../src/components/references.ts";
 
 describe("formatMinutes", () => {
@@ -42,6 +48,11 @@ describe("formatPercent and formatNumber", () => {
     expect(formatDate("2026-12-05", "en")).toBe("5 Dec 2026");
     expect(formatDate("2026-12-05", "fr")).toBe("5 déc. 2026");
     expect(formatDate(null, "fr")).toBe("–");
+  });
+  it("writes months the language's way, and leaves what is not a month alone", () => {
+    expect(formatMonth("2024-03", "en")).toBe("Mar 2024");
+    expect(formatMonth("2024-03", "fr")).toBe("mars 2024");
+    expect(formatMonth("(none)", "fr")).toBe("(none)");
   });
 });
 

@@ -1,7 +1,7 @@
-import {ifEnough, insufficient} from "../sql.ts";
+import {ifEnough, insufficient, memberWhere} from "../sql.ts";
 import {MIN_RESPONSES, type KpiDefinition} from "../types.ts";
 import {csatVotes, wilson} from "./csat-votes.ts";
-import {bucketSql} from "./reply-buckets.ts";
+import {bucketOrder, bucketSql} from "./reply-buckets.ts";
 
 const w = wilson("sum(v.good)", "count(*)");
 
@@ -33,5 +33,10 @@ SELECT v.cut, ${b.bucket} AS bucket, CAST(${b.order} AS INTEGER) AS bucket_order
   ${b.reason}
 FROM votes v JOIN tickets k ON k.ticket_id = v.ticket_id
 GROUP BY v.cut, ${b.bucket}, ${b.order} ORDER BY v.cut, bucket_order`;
+  },
+  members(o, row) {
+    const b = bucketSql(o);
+    return `WITH ${csatVotes(o)} SELECT v.ticket_id, v.score FROM votes v JOIN tickets k ON k.ticket_id = v.ticket_id
+WHERE ${memberWhere(row, "v")} AND ${b.order} = ${bucketOrder(row)}`;
   },
 };

@@ -1,3 +1,4 @@
+import {scoreText} from "../../../src/components/drill-sql.ts";
 import {responseBase, ticketBase} from "../sql.ts";
 import type {KpiOptions} from "../types.ts";
 
@@ -9,16 +10,16 @@ export const TOP_BOX = `CASE WHEN r.score >= r.scale_max - CASE WHEN r.scale_max
   THEN 1 ELSE 0 END`;
 
 /**
- * CTEs `t` (tickets), `r` (CSAT responses) and `votes` (cut, ticket_id, good 0/1): one vote per
- * survey response, plus good/bad ratings recorded only on the ticket.
+ * CTEs `t` (tickets), `r` (CSAT responses) and `votes` (cut, ticket_id, good 0/1, score as text):
+ * one vote per survey response, plus good/bad ratings recorded only on the ticket.
  */
 export function csatVotes(o: KpiOptions): string {
   return `t AS (${ticketBase(o)}),
   r AS (${responseBase(o, "csat")}),
   votes AS (
-    SELECT r.cut, r.ticket_id, ${TOP_BOX} AS good FROM r
+    SELECT r.cut, r.ticket_id, ${TOP_BOX} AS good, ${scoreText("r")} AS score FROM r
     UNION ALL
-    SELECT t.cut, t.ticket_id, CASE WHEN t.satisfaction = 'good' THEN 1 ELSE 0 END FROM t
+    SELECT t.cut, t.ticket_id, CASE WHEN t.satisfaction = 'good' THEN 1 ELSE 0 END, t.satisfaction FROM t
     -- Ratings held on the ticket only; a linked survey response is the same vote, counted above.
     WHERE t.satisfaction IN ('good', 'bad')
       AND t.ticket_id NOT IN (SELECT ticket_id FROM responses WHERE kind = 'csat' AND ticket_id IS NOT NULL)

@@ -1,4 +1,4 @@
-import {ifEnough, insufficient} from "../sql.ts";
+import {ifEnough, insufficient, memberWhere} from "../sql.ts";
 import {MIN_RESPONSES, type KpiDefinition} from "../types.ts";
 import {NO_REASON, orEmptyCuts} from "../unknown.ts";
 import {CSAT_EMPTY, NO_CSAT, csatVotes, wilson} from "./csat-votes.ts";
@@ -32,4 +32,6 @@ export const csat: KpiDefinition = {
 FROM votes GROUP BY cut)
 ${orEmptyCuts("SELECT cut FROM t", CSAT_EMPTY, NO_CSAT, "csat")}`;
   },
+  members: (o, row) =>
+    `WITH ${csatVotes(o)} SELECT v.ticket_id, v.score FROM votes v WHERE ${memberWhere(row, "v")}`,
 };

@@ -1,15 +1,16 @@
+import {scoreText} from "../../../src/components/drill-sql.ts";
 import {ifEnough, insufficient, responseBase} from "../sql.ts";
 import {MIN_RESPONSES, type KpiOptions} from "../types.ts";
 
 // Rescaled to 0-10 so that an export on another scale still splits at 9 and 6.
 const TEN = "(10.0::DOUBLE * (r.score - r.scale_min) / (r.scale_max - r.scale_min))";
 
-/** CTEs `r` (NPS responses) and `votes` (cut, ticket_id, promoter 0/1, detractor 0/1). */
+/** CTEs `r` (NPS responses) and `votes` (cut, ticket_id, promoter 0/1, detractor 0/1, score as text). */
 export function npsVotes(o: KpiOptions): string {
   return `r AS (${responseBase(o, "nps")}),
   votes AS (SELECT r.cut, r.ticket_id,
     CASE WHEN ${TEN} >= 9 THEN 1 ELSE 0 END AS promoter,
-    CASE WHEN ${TEN} <= 6 THEN 1 ELSE 0 END AS detractor FROM r)`;
+    CASE WHEN ${TEN} <= 6 THEN 1 ELSE 0 END AS detractor, ${scoreText("r")} AS score FROM r)`;
 }
 
 /** True when the dataset holds no NPS response at all. */

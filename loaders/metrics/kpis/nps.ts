@@ -1,5 +1,5 @@
 import {MIN_RESPONSES, type KpiDefinition} from "../types.ts";
-import {ticketBase} from "../sql.ts";
+import {memberWhere, ticketBase} from "../sql.ts";
 import {NO_REASON, orEmptyCuts} from "../unknown.ts";
 import {NO_NPS, NPS_EMPTY, npsColumns, npsVotes} from "./nps-votes.ts";
 
@@ -22,4 +22,6 @@ export const nps: KpiDefinition = {
   main AS (SELECT v.cut, ${npsColumns()}, ${NO_REASON} AS reason FROM votes v GROUP BY v.cut)
 ${orEmptyCuts(ticketBase(o), NPS_EMPTY, NO_NPS, "nps")}`;
   },
+  members: (o, row) =>
+    `WITH ${npsVotes(o)} SELECT v.ticket_id, v.score FROM votes v WHERE ${memberWhere(row, "v")}`,
 };

@@ -8,7 +8,7 @@ export const REPLY_BUCKETS = [
 ] as const;
 
 import {reasonCase} from "../unknown.ts";
-import type {KpiOptions} from "../types.ts";
+import type {KpiOptions, MemberRow} from "../types.ts";
 
 /**
  * `bucket` and `bucket_order` columns from the first-reply column of tickets `k`; no reply yet is
@@ -31,4 +31,12 @@ export function bucketSql(o: KpiOptions): {bucket: string; order: string; unknow
     unknown,
     reason: `${reasonCase([[unknown, o.clock === "business" ? "first_reply_business" : "first_reply"]])} AS reason`,
   };
+}
+
+/** A row's `bucket_order`, checked so it can be inlined in SQL. */
+export function bucketOrder(row: MemberRow): number {
+  const order = row.bucket_order;
+  if (!Number.isInteger(order) || order! < 0 || order! > REPLY_BUCKETS.length + 1)
+    throw new RangeError(`not a bucket: ${String(order)}`);
+  return order!;
 }

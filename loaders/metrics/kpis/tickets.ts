@@ -1,4 +1,4 @@
-import {MONTHS_SQL, ticketBase} from "../sql.ts";
+import {MONTHS_SQL, memberWhere, ticketBase} from "../sql.ts";
 import type {KpiDefinition} from "../types.ts";
 
 export const tickets: KpiDefinition = {
@@ -24,4 +24,6 @@ SELECT cut,
   CAST(count(*) AS DOUBLE) / ${MONTHS_SQL} AS value
 FROM t GROUP BY cut ORDER BY cut`;
   },
+  members: (o, row) =>
+    `WITH t AS (${ticketBase(o)}) SELECT t.ticket_id FROM t WHERE ${memberWhere(row, "t")}`,
 };

@@ -7,6 +7,7 @@ import {chooseZone} from "../../ingest/zone.ts";
 import {printable, printableLines} from "../../text/terminal.ts";
 import {isValidTimeZone} from "../../text/tz.ts";
 import {DATASET_FILES, datasetSalt, defaultProfile, readProfile} from "../dataset.ts";
+import {GROUP_NAMES_FILE} from "../../schema/dataset-layout.ts";
 import {InputError, UsageError} from "../errors.ts";
 import {createProgress} from "../progress.ts";
 import {collectInputs} from "../sources.ts";
@@ -128,6 +129,13 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
   if (inputs.followed.length > 0) out.write(`followed symbolic links: ${inputs.followed.join(", ")}\n`);
   if (inputs.refused.length > 0) out.write(`not read (not regular files): ${inputs.refused.join(", ")}\n`);
   if (result.declined !== null) out.write(`\nRead by the core engine: ${result.declined}\n`);
+  if (result.groupNames > 0)
+    out.write(
+      `\nGroup names: ${result.groupNames.toLocaleString("en-US")} in ` +
+        `${path.join(options.out, GROUP_NAMES_FILE)}` +
+        (result.groupFiles.length ? ` (lists of groups, no tickets: ${result.groupFiles.join(", ")})` : "") +
+        "\n",
+    );
   out.write(
     `\nWrote ${result.tickets.toLocaleString("en-US")} tickets and ` +
       `${result.responses.toLocaleString("en-US")} survey responses to ${options.out}\n`,

@@ -3,6 +3,7 @@ import type {Ticket} from "../../schema/ticket.ts";
 import {NONE} from "../../../src/components/filters.ts";
 import type {FilterChoices} from "../../../src/components/filter-bar.ts";
 import {siteDataset} from "./dataset.ts";
+import {siteGroupNames} from "./group-names.ts";
 import {siteKpis} from "./kpis.ts";
 import {readFile} from "node:fs/promises";
 import {DEFAULT_TARGETS} from "../../metrics/kpis/targets.ts";
@@ -49,27 +50,82 @@ export function choicesOf(
   };
 }
 
-/**
- * First-reply targets the Speed page starts from: the registry's defaults, overridden per channel
- * by `SERVICEBENCH_TARGETS` (a JSON file in the format `servicebench kpis --targets` reads).
- */
-export async function siteTargets(env = process.env): Promise<Targets> {
-  const file = env.SERVICEBENCH_TARGETS;
-  if (!file) return {...DEFAULT_TARGETS};
-  const parsed = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
-  const out: Targets = {...DEFAULT_TARGETS};
-  for (const [channel, minutes] of Object.entries(parsed)) {
+/** The times the Speed page shows, as `SERVICEBENCH_TARGETS` may name them. */
+const TARGET_TIMES = ["first_reply", "full_resolution", "requester_wait"] as const;
+type TargetTime = (typeof TARGET_TIMES)[number];
+
+/** One time's targets from the configuration file: known channels, minutes >= 0. */
+function channelTargets(file: string, where: string, value: unknown): Targets {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RangeError(`${file}: ${where}: expected {channel: minutes}`);
+  const out: Targets = {};
+  for (const [channel, minutes] of Object.entries(value)) {
     if (!(CHANNELS as readonly string[]).includes(channel))
-      throw new RangeError(`${file}: ${channel}: unknown channel`);
+      throw new RangeError(`${file}: ${where ? `${where}.` : ""}${channel}: unknown channel`);
     if (typeof minutes !== "number" || !Number.isFinite(minutes) || minutes < 0)
-      throw new RangeError(`${file}: ${channel}: expected a number of minutes >= 0`);
+      throw new RangeError(
+        `${file}: ${where ? `${where}.` : ""}${channel}: expected a number of minutes >= 0`,
+      );
     out[channel as keyof Targets] = minutes;
   }
   return out;
 }
 
+/**
+ * The targets the Speed page starts from, per time: first reply from the registry's defaults,
+ * full resolution and requester wait without any, each overridden per channel by
+ * `SERVICEBENCH_TARGETS`. That JSON file is either the format `servicebench kpis --targets` reads
+ * (`{"email": 240}`: first-reply minutes per channel) or one such object per time
+ * (`{"first_reply": {...}, "full_resolution": {"email": 2880}, "requester_wait": {...}}`).
+ */
+export async function siteSpeedTargets(env = process.env): Promise<Record<TargetTime, Targets>> {
+  const out: Record<TargetTime, Targets> = {
+    first_reply: {...DEFAULT_TARGETS},
+    full_resolution: {},
+    requester_wait: {},
+  };
+  const file = env.SERVICEBENCH_TARGETS;
+  if (!file) return out;
+  const parsed = JSON.parse(await readFile(file, "utf8")) as unknown;
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new RangeError(`${file}: expected a JSON object`);
+  const keys = Object.keys(parsed);
+  const perTime = keys.some((k) => (TARGET_TIMES as readonly string[]).includes(k));
+  if (!perTime) {
+    Object.assign(out.first_reply, channelTargets(file, "", parsed));
+    return out;
+  }
+  for (const key of keys) {
+    if (!(TARGET_TIMES as readonly string[]).includes(key))
+      throw new RangeError(`${file}: ${key}: expected one of ${TARGET_TIMES.join(", ")}`);
+    const time = key as TargetTime;
+    Object.assign(out[time], channelTargets(file, time, (parsed as Record<string, unknown>)[time]));
+  }
+  return out;
+}
+
+/**
+ * First-reply targets the Speed page starts from: the registry's defaults, overridden per channel
+ * by `SERVICEBENCH_TARGETS` (see siteSpeedTargets).
+ */
+export async function siteTargets(env = process.env): Promise<Targets> {
+  return (await siteSpeedTargets(env)).first_reply;
+}
+
 /** The site's filter choices, computed at build time so the bar is on screen before DuckDB-WASM. */
-export async function siteChoices(env = process.env): Promise<FilterChoices & {targets: Targets}> {
-  const [{tickets}, {period}] = await Promise.all([siteDataset(env), siteKpis(env)]);
-  return {...choicesOf(tickets, period), targets: await siteTargets(env)};
+export async function siteChoices(
+  env = process.env,
+): Promise<FilterChoices & {targets: Targets; speedTargets: Record<TargetTime, Targets>}> {
+  const [{tickets}, {period}, speedTargets, groupNames] = await Promise.all([
+    siteDataset(env),
+    siteKpis(env),
+    siteSpeedTargets(env),
+    siteGroupNames(env),
+  ]);
+  const choices = choicesOf(tickets, period);
+  // Only the names of groups the bar offers: the list is the tickets', the names the exports'.
+  const named = Object.fromEntries(
+    choices.groups.filter((g) => g in groupNames).map((g) => [g, groupNames[g]!]),
+  );
+  return {...choices, groupNames: named, targets: speedTargets.first_reply, speedTargets};
 }

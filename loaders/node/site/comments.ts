@@ -1,5 +1,6 @@
 import {tableToIPC} from "apache-arrow";
 import {LocalClock} from "../../metrics/local-time.ts";
+import {RESPONSES} from "../../metrics/prepare.ts";
 import {toArrow} from "../../metrics/runner-wasm.ts";
 import type {TableSpec} from "../../metrics/types.ts";
 import type {SurveyResponse} from "../../schema/response.ts";
@@ -12,20 +13,28 @@ import {siteDataset, siteDatasetKey} from "./dataset.ts";
  */
 export const COMMENTS_CAP = 2_000;
 
-/** Survey comments as the Satisfaction page reads them, beside the KPI tables in DuckDB-WASM. */
+/** The responses' columns a comment keeps (its instant and month are not read by the page). */
+const FROM_RESPONSES = new Set([
+  "response_id",
+  "ticket_id",
+  "kind",
+  "score",
+  "scale_min",
+  "scale_max",
+  "responded_date",
+  "channel",
+]);
+
+/**
+ * Survey comments as the Satisfaction page reads them, beside the KPI tables in DuckDB-WASM: the
+ * responses table's own columns (same names and types), the comment, and `total`, the comments in
+ * the whole dataset on every row (how many the cap left out).
+ */
 export const COMMENTS: TableSpec = {
   name: "comments",
   columns: [
-    {name: "response_id", type: "VARCHAR"},
-    {name: "ticket_id", type: "VARCHAR"},
-    {name: "kind", type: "VARCHAR"},
-    {name: "score", type: "DOUBLE"},
-    {name: "scale_min", type: "INTEGER"},
-    {name: "scale_max", type: "INTEGER"},
-    {name: "responded_date", type: "VARCHAR"},
-    {name: "channel", type: "VARCHAR"},
+    ...RESPONSES.columns.filter((c) => FROM_RESPONSES.has(c.name)),
     {name: "comment", type: "VARCHAR"},
-    /** Comments in the whole dataset, on every row: how many the cap left out. */
     {name: "total", type: "INTEGER"},
   ],
 };

@@ -1,40 +1,28 @@
-import {readdir, readFile} from "node:fs/promises";
-import path from "node:path";
-import {maskContacts} from "../../text/mask.ts";
+import {groupNamesOfJson, type GroupNames} from "../../formats/group-names.ts";
+import {readDatasetGroupNames, readGroupNames} from "../group-names.ts";
+import {collectInputs} from "../sources.ts";
 import {cached} from "./dataset-cache.ts";
 import {DEMO_DIR, siteDatasetKey} from "./dataset.ts";
 
 /**
- * Group names by group id, from the `groups` side-load of Zendesk JSON exports
- * (`?include=groups`), so the Team page shows "Orders & Delivery" where the tickets hold
- * 360001000101. Canonical tickets keep the export's group value (an id for Zendesk JSON); a
- * dataset directory holds no side-load, so its groups are shown as the dataset holds them.
+ * Group names by id from parsed export documents (a Zendesk ticket page's `groups` side-load, a
+ * groups list...: loaders/formats/group-names.ts), so the Team page shows "Orders & Delivery"
+ * where the tickets hold 360001000101. Masked like any label.
  */
-export function groupNamesOf(documents: readonly unknown[]): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const doc of documents) {
-    const groups = (doc as {groups?: unknown} | null)?.groups;
-    if (!Array.isArray(groups)) continue;
-    for (const g of groups as {id?: unknown; name?: unknown}[]) {
-      const id = typeof g?.id === "number" || typeof g?.id === "string" ? String(g.id) : null;
-      if (id !== null && typeof g.name === "string" && g.name.trim()) names[id] = maskContacts(g.name.trim());
-    }
-  }
-  return names;
+export function groupNamesOf(documents: readonly unknown[]): GroupNames {
+  return Object.assign({}, ...documents.map((d) => groupNamesOfJson(d)?.names ?? {})) as GroupNames;
 }
 
-/** The site's group names: the demo's Zendesk side-loads, none for a dataset directory. */
-export async function siteGroupNames(env = process.env): Promise<Record<string, string>> {
-  if (env.SERVICEBENCH_DATA) return {};
+/**
+ * The site's group names: a dataset directory's `group_names.json` (written by `servicebench
+ * ingest` when the exports held a name table), or for the demo the name tables among its raw
+ * exports, read as the ingest reads them. Empty when the data holds none: pages then show ids.
+ */
+export async function siteGroupNames(env = process.env): Promise<GroupNames> {
+  const dir = env.SERVICEBENCH_DATA || undefined;
+  if (dir) return readDatasetGroupNames(dir);
   return cached("group-names", await siteDatasetKey(env), async () => {
-    const dir = path.join(DEMO_DIR, "zendesk");
-    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".json")).sort();
-    const docs: unknown[] = [];
-    for (const f of files) {
-      const text = await readFile(path.join(dir, f), "utf8");
-      // Only the ticket pages carry side-loads; the others need not be parsed.
-      if (text.includes('"groups"')) docs.push(JSON.parse(text));
-    }
-    return groupNamesOf(docs);
+    const inputs = await collectInputs([DEMO_DIR]);
+    return (await readGroupNames(inputs.sources)).names;
   });
 }

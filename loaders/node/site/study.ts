@@ -1,4 +1,6 @@
 import {readFile} from "node:fs/promises";
+import {readDatasetGroupNames} from "../group-names.ts";
+import {siteGroupNames} from "./group-names.ts";
 import path from "node:path";
 import {z} from "zod";
 import {placeReport} from "../../benchmark/index.ts";
@@ -193,6 +195,7 @@ export async function studyOrg(code: string, env = process.env) {
         channels: byChannel,
         costs: costs ? await costsOf(runner, costs, byChannel, study.scenario) : null,
         groups: byId(groups),
+        groupNames: org.dir ? await readDatasetGroupNames(org.dir) : await siteGroupNames(env),
         placement: positionOf(report),
       };
     } finally {
