@@ -72,7 +72,12 @@ export async function drillInto(
   engine: Promise<Engine | null>,
   cut: SpeedCut,
   target: DrillTarget,
-  {lang, host, back}: {lang: Lang; host: HTMLElement; back?: HTMLElement},
+  {
+    lang,
+    host,
+    back,
+    groupNames,
+  }: {lang: Lang; host: HTMLElement; back?: HTMLElement; groupNames?: Record<string, string>},
 ): Promise<HTMLElement | null> {
   const e = await engine;
   if (!e) return null;
@@ -92,6 +97,7 @@ export async function drillInto(
     total: Number(count?.n ?? 0),
     lang,
     what,
+    groupNames,
     filename: `tickets-${cut.metric}-${target.channel}.csv`.replace(/[^A-Za-z0-9_.()-]+/g, "-"),
     onBack: () => {
       back?.scrollIntoView({block: "nearest"});
