@@ -2,8 +2,8 @@
  * The Speed page's redraw after a filter change, on the demo site in headless Chromium once
  * DuckDB-WASM is ready: from the filter bar's `sb:filter-change` mark to the later of the cards'
  * and the charts' marks (`sb:speed-cards`, `sb:speed-drawn`). The same cuts are then run by native
- * DuckDB in this process (the registry's SQL and the page's distribution SQL on the tables the
- * command line loads), as the reference. Medians over the changes.
+ * DuckDB in this process (the registry's SQL, and the page's times query with the counts made from
+ * it, on the tables the command line loads), as the reference. Medians over the changes.
  *
  *   npx tsx bench/filter-change.ts [dist] [--changes 21]
  */
@@ -15,7 +15,8 @@ import {fileURLToPath} from "node:url";
 import type {Page} from "playwright-core";
 import {serveDirectory} from "../test/browser/static-server.ts";
 import {DEFAULT_FILTERS, type Filters} from "../src/components/filters.ts";
-import {attainmentSql, curveGrid, curveSql, histogramSql} from "../src/components/speed-sql.ts";
+import {curveGrid, timesSql} from "../src/components/speed-sql.ts";
+import {attainmentRows, channelTimes, curveRows, histogramRows} from "../src/components/speed-counts.ts";
 import {readDatasetFiles} from "../loaders/node/dataset.ts";
 import {openDatasetDir} from "../loaders/node/summary.ts";
 import {kpi} from "../loaders/metrics/registry.ts";
@@ -74,9 +75,10 @@ async function native(
       for (const id of ["first_reply", "full_resolution", "requester_wait"])
         await runKpi(runner, kpi(id), options);
       const cut = {filters: f, period, metric: "first_reply" as const, clock: f.clock};
-      await runner.query(histogramSql(cut));
-      await runner.query(curveSql(cut, curveGrid(Object.values(DEFAULT_TARGETS))));
-      await runner.query(attainmentSql(cut, DEFAULT_TARGETS));
+      const times = channelTimes(await runner.rows(timesSql(cut)));
+      histogramRows(times);
+      curveRows(times, curveGrid(Object.values(DEFAULT_TARGETS)));
+      attainmentRows(times, DEFAULT_TARGETS);
       out.push(performance.now() - t0);
     }
     return out;

@@ -16,15 +16,22 @@ export interface DrillColumn {
 /** How many ticket rows a drill-down lists at most; it says "first N of M" beyond. */
 export const DRILL_LIMIT = 500;
 
-/** The ticket columns every page's drill-down shows (no personal data), labelled and formatted. */
-export function ticketColumns(lang: Lang): DrillColumn[] {
+/**
+ * The ticket columns every page's drill-down shows (no personal data), labelled and formatted;
+ * groups by the name the exports give them (`groupNames`, group_names.json), else their id.
+ */
+export function ticketColumns(lang: Lang, groupNames: Record<string, string> = {}): DrillColumn[] {
   const t = messages(lang);
   const c = t.drill.columns;
   const minutes = (v: unknown) => formatMinutes(typeof v === "number" ? v : null, lang);
   return [
     {key: "ticket_id", label: c.ticket_id!},
     {key: "channel", label: c.channel!, format: (v) => t.filters.channels[String(v)] ?? String(v ?? "–")},
-    {key: "group_name", label: c.group_name!, format: (v) => (v == null ? t.filters.noneValue : String(v))},
+    {
+      key: "group_name",
+      label: c.group_name!,
+      format: (v) => (v == null ? t.filters.noneValue : (groupNames[String(v)] ?? String(v))),
+    },
     {key: "created_date", label: c.created_date!, format: (v) => formatDate(v as string | null, lang)},
     {key: "first_reply_minutes", label: c.first_reply_minutes!, numeric: true, format: minutes},
     {key: "full_resolution_minutes", label: c.full_resolution_minutes!, numeric: true, format: minutes},
@@ -56,7 +63,8 @@ export function drillDown(
     total,
     lang,
     what,
-    columns = ticketColumns(lang),
+    groupNames = {},
+    columns = ticketColumns(lang, groupNames),
     filename = "tickets.csv",
     onBack,
     unit = "tickets",
@@ -64,6 +72,8 @@ export function drillDown(
     total: number;
     lang: Lang;
     what: string;
+    /** Group id -> name, for the group column (the CSV keeps the id). */
+    groupNames?: Record<string, string>;
     columns?: DrillColumn[];
     filename?: string;
     onBack?: () => void;

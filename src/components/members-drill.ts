@@ -55,7 +55,7 @@ export async function openMembers(
   host: HTMLElement,
   options: QueryOptions,
   pick: MemberPick,
-  {lang, from}: {lang: Lang; from?: HTMLElement},
+  {lang, from, groupNames}: {lang: Lang; from?: HTMLElement; groupNames?: Record<string, string>},
 ): Promise<HTMLElement> {
   const t = messages(lang).drill;
   host.replaceChildren(h("p", {class: "muted"}, t.loading));
@@ -63,6 +63,7 @@ export async function openMembers(
   const element = drillDown(rows, {
     total,
     lang,
+    groupNames,
     what: pick.what,
     unit: pick.votes ? "responses" : "tickets",
     filename: pick.votes ? "responses.csv" : "tickets.csv",
@@ -78,7 +79,8 @@ export function memberList(
   options: QueryOptions,
   lang: Lang,
   id: string,
+  groupNames: Record<string, string> = {},
 ): {host: HTMLElement; pick: (p: MemberPick, from: HTMLElement) => void} {
   const host = h("div", {id, class: "members-drill", "aria-live": "polite"});
-  return {host, pick: (p, from) => void openMembers(db, host, options, p, {lang, from})};
+  return {host, pick: (p, from) => void openMembers(db, host, options, p, {lang, from, groupNames})};
 }

@@ -22,6 +22,15 @@ const channelName = (lang: Lang) => (c: unknown) => {
   return c === "(all)" ? t.any : (t.channels[String(c)] ?? String(c));
 };
 
+/**
+ * A tip's text written only for the datum pointed at: a `title` function is called for every
+ * datum as the chart is drawn (hundreds of number formats per redraw), a tip's `format` only
+ * when the tip shows.
+ */
+function lazyTitle(text: (d: Row) => string) {
+  return {title: (d: Row) => d, format: {title: (d: Row) => text(d)}};
+}
+
 /** Calls `pick` with the datum under the pointer when the chart is clicked (Plot's pointer value). */
 function onClick(figure: Element, pick: (d: Row) => void): void {
   figure.addEventListener("click", () => {
@@ -85,8 +94,10 @@ export function curveChart(
         Plot.pointer({
           x: "x",
           y: "share",
-          title: (d: Row) =>
-            `${name(d.channel)}\n${formatPercent(Number(d.share), lang)} ≤ ${formatMinutes(Number(d.x), lang)} (${formatNumber(Number(d.within), lang)} / ${formatNumber(Number(d.n), lang)})`,
+          ...lazyTitle(
+            (d) =>
+              `${name(d.channel)}\n${formatPercent(Number(d.share), lang)} ≤ ${formatMinutes(Number(d.x), lang)} (${formatNumber(Number(d.within), lang)} / ${formatNumber(Number(d.n), lang)})`,
+          ),
         }),
       ),
     ],
@@ -133,8 +144,10 @@ export function histogramChart(
           x: "band",
           y: "tickets",
           fy: "channel",
-          title: (d: Row) =>
-            `${name(d.channel)} · ${bandLabel(Number(d.band), lang)}\n${formatNumber(Number(d.tickets), lang)} ${t.tickets}`,
+          ...lazyTitle(
+            (d) =>
+              `${name(d.channel)} · ${bandLabel(Number(d.band), lang)}\n${formatNumber(Number(d.tickets), lang)} ${t.tickets}`,
+          ),
         }),
       ),
     ],

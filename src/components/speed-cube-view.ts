@@ -39,13 +39,15 @@ export async function rowsEngine(engine: Promise<Engine | null>, file: RowFile):
   const e = await engine;
   if (!e) return null;
   try {
-    const [lib] = await Promise.all([library(), attachRows(e.db, file)]);
-    return {db: e.db, registry: lib.KPIS};
+    const [lib] = await Promise.all([library(), attachRows(e.db, file, e.files)]);
+    // One engine object per page, so what is cached per engine (the cut's times) is found again.
+    return withRows.get(e) ?? withRows.set(e, {db: e.db, registry: lib.KPIS, files: e.files}).get(e)!;
   } catch (error) {
     console.warn(error);
     return null;
   }
 }
+const withRows = new WeakMap<Engine, Engine>();
 
 /**
  * The three distributions of a cut the cubes hold, from one query of merged histograms: the same
@@ -76,7 +78,19 @@ export async function cubeDrillInto(
   rowsReady: () => Promise<Engine | null>,
   cut: SpeedCut,
   target: DrillTarget,
-  {lang, host, back, file}: {lang: Lang; host: HTMLElement; back?: HTMLElement; file: RowFile},
+  {
+    lang,
+    host,
+    back,
+    file,
+    groupNames,
+  }: {
+    lang: Lang;
+    host: HTMLElement;
+    back?: HTMLElement;
+    file: RowFile;
+    groupNames?: Record<string, string>;
+  },
 ): Promise<HTMLElement | null> {
   const t = messages(lang);
   host.replaceChildren(h("p", {class: "muted"}, t.rows.loading(megabytes(rowBytes(file), lang))));
@@ -97,6 +111,7 @@ export async function cubeDrillInto(
     total: Number(count?.n ?? 0),
     lang,
     what,
+    groupNames,
     filename: `tickets-${cut.metric}-${target.channel}.csv`.replace(/[^A-Za-z0-9_.()-]+/g, "-"),
     onBack: () => {
       back?.scrollIntoView({block: "nearest"});

@@ -20,6 +20,13 @@
 import {drillListSql} from "./drill-sql.js";
 import {sqlString, ticketPredicate, type Filters, type Period} from "./filters.js";
 import {BAND_EDGES, metricExpr, type ChannelTargets, type DrillTarget, type SpeedCut} from "./speed-sql.js";
+import {
+  ALL_CHANNELS,
+  compareText,
+  type AttainmentRow,
+  type CurveRow,
+  type HistogramRow,
+} from "./speed-counts.js";
 
 type Row = Record<string, unknown>;
 
@@ -160,9 +167,9 @@ function merged(rows: readonly Row[]): Merged {
 }
 
 /** (channel, band, tickets) as speed-sql.ts's histogramSql, from the merged histogram rows. */
-export function cubeHistogram(rows: readonly Row[], B: Buckets): Row[] {
-  const out: Row[] = [];
-  for (const [channel, buckets] of [...merged(rows).channels].sort((a, b) => a[0].localeCompare(b[0]))) {
+export function cubeHistogram(rows: readonly Row[], B: Buckets): HistogramRow[] {
+  const out: HistogramRow[] = [];
+  for (const [channel, buckets] of [...merged(rows).channels].sort((a, b) => compareText(a[0], b[0]))) {
     const bands = new Map<number, number>();
     for (const [b, n] of buckets) {
       const band = bandOfBucket(b, B);
@@ -184,35 +191,37 @@ function within(buckets: readonly [number, number][], xs: readonly number[], B: 
 }
 
 /** (channel, x, within, n) as curveSql, channels and "(all)", from the merged histogram rows. */
-export function cubeCurve(rows: readonly Row[], grid: readonly number[], B: Buckets): Row[] {
+export function cubeCurve(rows: readonly Row[], grid: readonly number[], B: Buckets): CurveRow[] {
   const {channels} = merged(rows);
   const all = new Map<number, number>();
   for (const list of channels.values()) for (const [b, n] of list) all.set(b, (all.get(b) ?? 0) + n);
   const series: [string, [number, number][]][] = [
-    ["(all)", [...all].sort((a, b) => a[0] - b[0])],
+    [ALL_CHANNELS, [...all].sort((a, b) => a[0] - b[0])],
     ...channels,
   ];
-  series.sort((a, b) => a[0].localeCompare(b[0]));
-  const xs = grid.filter((x) => Number.isFinite(x));
-  const out: Row[] = [];
+  series.sort((a, b) => compareText(a[0], b[0]));
+  // As the SQL groups by time: a time given twice is one.
+  const xs = [...new Set(grid.filter((x) => Number.isFinite(x)))].sort((a, b) => a - b);
+  const out: CurveRow[] = [];
   for (const [channel, buckets] of series) {
     const n = buckets.reduce((s, [, c]) => s + c, 0);
-    within(buckets, xs, B).forEach((w, i) => out.push({channel, x: xs[i], within: w, n}));
+    if (n === 0) continue;
+    within(buckets, xs, B).forEach((w, i) => out.push({channel, x: xs[i]!, within: w, n}));
   }
   return out;
 }
 
 /** (channel, target, n, within, share) as attainmentSql, from the merged histogram rows. */
-export function cubeAttainment(rows: readonly Row[], targets: ChannelTargets, B: Buckets): Row[] {
+export function cubeAttainment(rows: readonly Row[], targets: ChannelTargets, B: Buckets): AttainmentRow[] {
   return [...merged(rows).channels]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([channel, buckets]) => {
-      const target = targets[channel];
+      const m = Object.hasOwn(targets, channel) ? targets[channel] : null;
+      const target = typeof m === "number" && Number.isFinite(m) && m >= 0 ? m : null;
       const n = buckets.reduce((s, [, c]) => s + c, 0);
-      if (typeof target !== "number" || !Number.isFinite(target) || target < 0)
-        return {channel, target: null, n, within: null, share: null};
+      if (target === null) return {channel, target, n, within: 0, share: null};
       const [w] = within(buckets, [target], B);
-      return {channel, target, n, within: w, share: n ? w! / n : null};
+      return {channel, target, n, within: w!, share: n ? w! / n : null};
     });
 }
 

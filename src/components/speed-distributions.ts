@@ -3,12 +3,20 @@ import {formatMinutes, type Lang} from "./format.js";
 import type {Engine} from "./speed-engine.js";
 import {bandLabel} from "./speed-charts.js";
 import {
-  attainmentSql,
+  attainmentRows,
+  channelTimes,
+  curveRows,
+  histogramRows,
+  type AttainmentRow,
+  type ChannelTimes,
+  type CurveRow,
+  type HistogramRow,
+} from "./speed-counts.js";
+import {
   curveGrid,
-  curveSql,
   drillCountSql,
   drillRowsSql,
-  histogramSql,
+  timesSql,
   type ChannelTargets,
   type DrillTarget,
   type SpeedCut,
@@ -16,15 +24,31 @@ import {
 import {rows} from "./sql-runner.js";
 import {messages} from "../i18n/messages.js";
 
-type Row = Record<string, unknown>;
-
 export interface Distributions {
-  histogram: Row[];
-  curve: Row[];
-  attainment: Row[];
+  histogram: HistogramRow[];
+  curve: CurveRow[];
+  attainment: AttainmentRow[];
 }
 
-/** The three queries behind the Speed page's charts, one after the other (one connection). */
+/** The last cut's times per engine: a new target recounts them without asking DuckDB again. */
+const lastTimes = new WeakMap<Engine, {sql: string; times: Promise<ChannelTimes[]>}>();
+
+function cutTimes(e: Engine, cut: SpeedCut): Promise<ChannelTimes[]> {
+  const sql = timesSql(cut);
+  const last = lastTimes.get(e);
+  if (last?.sql === sql) return last.times;
+  const entry = {sql, times: e.db.query(sql).then(channelTimes)};
+  lastTimes.set(e, entry);
+  // A failed query is not kept: the next call asks again.
+  entry.times.catch(() => lastTimes.get(e) === entry && lastTimes.delete(e));
+  return entry.times;
+}
+
+/**
+ * What the Speed page's charts draw: the cut's times in one query, then the histogram, the
+ * cumulative curve and the attainment counted from them (speed-counts.ts, the rows of
+ * `histogramSql`, `curveSql` and `attainmentSql`).
+ */
 export async function distributions(
   engine: Promise<Engine | null>,
   cut: SpeedCut,
@@ -32,10 +56,12 @@ export async function distributions(
 ): Promise<Distributions | null> {
   const e = await engine;
   if (!e) return null;
-  const histogram = await rows(e.db, histogramSql(cut));
-  const curve = await rows(e.db, curveSql(cut, curveGrid(Object.values(targets))));
-  const attainment = await rows(e.db, attainmentSql(cut, targets));
-  return {histogram, curve, attainment};
+  const times = await cutTimes(e, cut);
+  return {
+    histogram: histogramRows(times),
+    curve: curveRows(times, curveGrid(Object.values(targets))),
+    attainment: attainmentRows(times, targets),
+  };
 }
 
 /**
@@ -46,7 +72,12 @@ export async function drillInto(
   engine: Promise<Engine | null>,
   cut: SpeedCut,
   target: DrillTarget,
-  {lang, host, back}: {lang: Lang; host: HTMLElement; back?: HTMLElement},
+  {
+    lang,
+    host,
+    back,
+    groupNames,
+  }: {lang: Lang; host: HTMLElement; back?: HTMLElement; groupNames?: Record<string, string>},
 ): Promise<HTMLElement | null> {
   const e = await engine;
   if (!e) return null;
@@ -66,6 +97,7 @@ export async function drillInto(
     total: Number(count?.n ?? 0),
     lang,
     what,
+    groupNames,
     filename: `tickets-${cut.metric}-${target.channel}.csv`.replace(/[^A-Za-z0-9_.()-]+/g, "-"),
     onBack: () => {
       back?.scrollIntoView({block: "nearest"});

@@ -19,7 +19,7 @@ export interface RowFile {
 }
 
 /** The part of DuckDB-WASM's AsyncDuckDB behind Framework's DuckDBClient (its `_db`) used here. */
-interface FileRegistry {
+export interface FileRegistry {
   registerFileBuffer(name: string, buffer: Uint8Array): Promise<void>;
   registerFileURL(name: string, url: string, protocol: number, directIO: boolean): Promise<void>;
 }
@@ -46,21 +46,25 @@ const attached = new WeakMap<QueryClient, Promise<void>>();
 
 /**
  * Attaches the ticket rows to the client's DuckDB, read-only, with a view per table in the main
- * schema, once per client: a second call waits for the first. Rejects when the file cannot be
- * read (and a later call tries again); the page says so.
+ * schema, once per client: a second call waits for the first. `files` registers the file with
+ * DuckDB-WASM (Framework's DuckDBClient holds it as `_db`; a page keeping its own connection
+ * passes it). Rejects when the file cannot be read (and a later call tries again); the page says so.
  */
-export function attachRows(client: QueryClient, file: RowFile): Promise<void> {
+export function attachRows(
+  client: QueryClient,
+  file: RowFile,
+  files: FileRegistry | undefined = (client as QueryClient & {_db?: FileRegistry})._db,
+): Promise<void> {
   let done = attached.get(client);
   if (!done) {
-    done = attach(client, file);
+    done = attach(client, file, files);
     attached.set(client, done);
     done.catch(() => attached.delete(client));
   }
   return done;
 }
 
-async function attach(client: QueryClient, file: RowFile): Promise<void> {
-  const db = (client as QueryClient & {_db?: FileRegistry})._db;
+async function attach(client: QueryClient, file: RowFile, db: FileRegistry | undefined): Promise<void> {
   if (!db) throw new Error("no DuckDB-WASM instance behind this client");
   const name = "ticket_rows.duckdb";
   if (file.size <= WHOLE_MAX_BYTES)

@@ -179,6 +179,11 @@ describe.skipIf(!chromiumAvailable)("the analysis pages", () => {
     const listed = await open("#team-groups-drill", `${groupRow}[data-kpi='tickets']`);
     expect(listed.total).toBe(tickets.n);
     expect(listed.rows).toBe(Math.min(Number(tickets.n), 500));
+    // The group column names the group as the export does, not by its id.
+    const groups = await page.$$eval("#team-groups-drill tbody tr td:nth-child(3)", (c) => [
+      ...new Set(c.map((x) => x.textContent)),
+    ]);
+    expect(groups).toEqual([GROUP_NAME]);
     const votes = await open("#team-groups-drill", `${groupRow}[data-kpi='csat']`);
     expect(votes.total).toBe(csat.n);
     expect(votes.rows).toBe(csat.n);
