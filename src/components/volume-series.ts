@@ -119,7 +119,8 @@ export interface BacklogPoint {
  * before `from` and still open count from the first day.
  */
 export function backlogSeries(
-  tickets: readonly {created_date: string; solved_date: string | null; solved: boolean}[],
+  // `n`: how many tickets the row stands for (rows grouped in SQL), one when absent.
+  tickets: readonly {created_date: string; solved_date: string | null; solved: boolean; n?: number}[],
   from: string,
   to: string,
 ): BacklogPoint[] {
@@ -127,14 +128,15 @@ export function backlogSeries(
   const solved = new Map<string, number>();
   let open = 0;
   for (const t of tickets) {
+    const k = t.n ?? 1;
     const out = t.solved ? (t.solved_date ?? t.created_date) : null;
     if (t.created_date < from) {
-      if (out === null || out >= from) open += 1;
-      if (out !== null && out >= from) solved.set(out, (solved.get(out) ?? 0) + 1);
+      if (out === null || out >= from) open += k;
+      if (out !== null && out >= from) solved.set(out, (solved.get(out) ?? 0) + k);
       continue;
     }
-    created.set(t.created_date, (created.get(t.created_date) ?? 0) + 1);
-    if (out !== null) solved.set(out, (solved.get(out) ?? 0) + 1);
+    created.set(t.created_date, (created.get(t.created_date) ?? 0) + k);
+    if (out !== null) solved.set(out, (solved.get(out) ?? 0) + k);
   }
   const series: BacklogPoint[] = [];
   for (let ms = toMs(from); ms <= toMs(to); ms += DAY_MS) {

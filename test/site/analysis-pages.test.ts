@@ -120,6 +120,17 @@ describe("the backlog series", () => {
       const mine = backlogSeries(tickets, from, to).map((p) => [p.day, p.open]);
       expect(sql.length).toBe(42);
       expect(mine).toEqual(sql);
+      // As the Volume page asks: the tickets grouped by their dates, each row with its count.
+      const grouped = await runner.query<{
+        created_date: string;
+        solved_date: string | null;
+        solved: boolean;
+        n: number;
+      }>(
+        "SELECT created_date, solved_date, solved, CAST(count(*) AS INTEGER) AS n FROM tickets t WHERE TRUE GROUP BY ALL",
+      );
+      expect(grouped.length).toBeLessThan(tickets.length);
+      expect(backlogSeries(grouped, from, to).map((p) => [p.day, p.open])).toEqual(sql);
     });
   });
 });

@@ -32,7 +32,7 @@ export const STORAGE_VERSION = "v1.1.0";
 
 /**
  * Each table's order: tickets by creation, their tags with them, survey responses by their own
- * date. The last keys make it total, so a build is reproducible.
+ * date. The last keys make it total: the same rows in the same order from build to build.
  */
 const ORDER: Record<RowTable, string> = {
   tickets: "SELECT * FROM tickets ORDER BY created_date, created_at_ms, ticket_id",
