@@ -11,7 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled} from "./site.ts";
-import {cliKpi, expectTeamGroupRow, tick} from "./analysis-steps.ts";
+import {cliKpi, expectTeamGroupRow, filterSatisfaction} from "./analysis-steps.ts";
 import {cli} from "./cli-kpis.ts";
 
 /** The two filters the tests set: one channel and one group (a Zendesk group id in the demo). */
@@ -70,16 +70,7 @@ describe.skipIf(!chromiumAvailable)("the analysis pages", () => {
     const whole = cliKpi(dataset, "csat")[0]!;
     expect(Number(csatBefore)).toBeCloseTo(Number(whole.value), 9);
 
-    await tick(page, "channel", CHANNEL);
-    await tick(page, "group", GROUP);
-    await page.waitForFunction(
-      (before) =>
-        document.querySelector("#satisfaction-cards [data-kpi='csat']")?.getAttribute("data-value") !==
-        before,
-      csatBefore,
-      {timeout: 0},
-    );
-    expect(await settled(page)).toEqual([]);
+    expect(await filterSatisfaction(page, CHANNEL, GROUP, csatBefore)).toEqual([]);
     expect(new URL(page.url()).searchParams.getAll("channel")).toEqual([CHANNEL]);
     const filtered = cliKpi(dataset, "csat", "--channel", CHANNEL, "--group", GROUP)[0]!;
     expect(Number(filtered.n)).toBeLessThan(Number(whole.n));

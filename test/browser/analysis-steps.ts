@@ -8,6 +8,7 @@ import type {Page} from "playwright-core";
 import {expect} from "vitest";
 import {formatNumber, formatPercent} from "../../src/components/format.ts";
 import {cli} from "./cli-kpis.ts";
+import {settled} from "./site.ts";
 
 export type CliRow = Record<string, number | string | boolean | null>;
 
@@ -90,4 +91,34 @@ export async function expectTeamGroupRow(
   expect(touch).toBe(formatPercent(Number(oneTouch[0]!.value), "fr"));
   expect(satisfaction).toBe(formatPercent(Number(csat[0]!.value), "fr"));
   return {tickets: tickets[0]!, csat: csat[0]!};
+}
+
+/** Resolves once the Speed page's cards and charts were redrawn after the last filter change. */
+export async function redrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? -1;
+      const change = last("sb:filter-change");
+      return last("sb:speed-cards") > change && last("sb:speed-drawn") > change;
+    },
+    null,
+    {timeout: 0},
+  );
+  await settled(page);
+}
+
+/**
+ * Ticks a channel and a group on the Satisfaction page and waits until its CSAT card changed from
+ * `before` and every cell settled; returns the cells' errors.
+ */
+export async function filterSatisfaction(page: Page, channel: string, group: string, before: string | null) {
+  await tick(page, "channel", channel);
+  await tick(page, "group", group);
+  await page.waitForFunction(
+    (old) =>
+      document.querySelector("#satisfaction-cards [data-kpi='csat']")?.getAttribute("data-value") !== old,
+    before,
+    {timeout: 0},
+  );
+  return settled(page);
 }

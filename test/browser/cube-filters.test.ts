@@ -18,7 +18,14 @@ import {chromiumAvailable, launch, type Browser, type Visit} from "./chromium.ts
 import {cli} from "./cli-kpis.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST_CUBES, settled} from "./site.ts";
-import {cliKpi, drillTallestBar, expectTeamGroupRow, tick} from "./analysis-steps.ts";
+import {
+  cliKpi,
+  drillTallestBar,
+  expectTeamGroupRow,
+  filterSatisfaction,
+  redrawn,
+  tick,
+} from "./analysis-steps.ts";
 
 const CARDS = ["first_reply", "full_resolution", "requester_wait"] as const;
 const CHANNEL = "email";
@@ -29,20 +36,6 @@ const TAGS = ["vip", "refund"];
 /** The Speed page's band edges in minutes (src/components/speed-sql.ts), written out again. */
 const EDGES = [0, 1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080, 43200];
 const bandOf = (v: number) => EDGES.filter((e) => e > 0 && v >= e).length;
-
-/** Resolves once the Speed page's cards and charts were redrawn after the last filter change. */
-async function redrawn(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? -1;
-      const change = last("sb:filter-change");
-      return last("sb:speed-cards") > change && last("sb:speed-drawn") > change;
-    },
-    null,
-    {timeout: 0},
-  );
-  await settled(page);
-}
 
 /** Ticks one value of one filter in the bar (opening its list first), as a visitor would. */
 
@@ -252,16 +245,7 @@ describe.skipIf(!chromiumAvailable)("cube mode under filters (SERVICEBENCH_SITE_
       expect(await page.getAttribute("#cube-note", "data-state")).toBe("ready");
       const value = (id: string) => page.getAttribute(`#satisfaction-cards [data-kpi='${id}']`, "data-value");
       const csatBefore = await value("csat");
-      await tick(page, "channel", CHANNEL);
-      await tick(page, "group", GROUP);
-      await page.waitForFunction(
-        (before) =>
-          document.querySelector("#satisfaction-cards [data-kpi='csat']")?.getAttribute("data-value") !==
-          before,
-        csatBefore,
-        {timeout: 0},
-      );
-      expect(await settled(page)).toEqual([]);
+      expect(await filterSatisfaction(page, CHANNEL, GROUP, csatBefore)).toEqual([]);
       for (const id of ["csat", "csat_response_rate", "nps"]) {
         const row = cliKpi(dataset, id, "--channel", CHANNEL, "--group", GROUP)[0]!;
         const shown = await value(id);

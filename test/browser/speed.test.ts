@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled} from "./site.ts";
-import {drillTallestBar} from "./analysis-steps.ts";
+import {drillTallestBar, redrawn} from "./analysis-steps.ts";
 
 const CARDS = ["first_reply", "full_resolution", "requester_wait"];
 type Report = {kpis: {id: string; rows: Record<string, number | null>[]}[]};
@@ -17,20 +17,6 @@ function cli(dataset: string, ...args: string[]): Report {
   return JSON.parse(
     execFileSync("node", ["bin/servicebench.js", "kpis", dataset, "--json", ...args], {encoding: "utf8"}),
   ) as Report;
-}
-
-/** Resolves once the cards and the charts were redrawn after the last filter change. */
-async function redrawn(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? -1;
-      const change = last("sb:filter-change");
-      return last("sb:speed-cards") > change && last("sb:speed-drawn") > change;
-    },
-    null,
-    {timeout: 0},
-  );
-  await settled(page);
 }
 
 const cardValues = (page: Page) =>
