@@ -8,7 +8,7 @@
 import {unzipSync} from "fflate";
 import {MAPPING_FILE, NOT_EXPORT} from "../ingest/sources.ts";
 import {inputRoot, relativeTo} from "../privacy/paths.ts";
-import {DATASET_FILES} from "../schema/dataset-layout.ts";
+import {DATASET_FILES, GROUP_NAMES_FILE} from "../schema/dataset-layout.ts";
 import {sniffBinary, zipProblem} from "../text/xlsx-sniff.ts";
 import {memorySource, type BlobSource} from "./file-source.ts";
 import {AssessError, MAX_ASSESS_BYTES, say} from "./messages.ts";
@@ -102,6 +102,8 @@ function datasetInputs(kept: BlobSource[], bytes: number): SortedInputs {
   const skipped: string[] = [];
   for (const f of kept) {
     const key = byName.get(base(f.name));
+    // The groups' names belong to the dataset; the page's views name no group, so it is not read.
+    if (base(f.name) === GROUP_NAMES_FILE) continue;
     if (key === undefined) {
       if (NOT_EXPORT.test(base(f.name))) skipped.push(f.name);
       else others.push(f.name);

@@ -3,10 +3,9 @@
  * fetched when a cut or a drill-down needs them, and the tickets behind a cube bar or point.
  * The SQL and the arithmetic are speed-cube.ts's (pure, tested against native DuckDB).
  */
-import {drillDown, DRILL_LIMIT} from "./drill-down.js";
+import {DRILL_LIMIT} from "./drill-down.js";
 import {h} from "./dom.js";
-import {formatMinutes, formatPercent, type Lang} from "./format.js";
-import {bandLabel} from "./speed-charts.js";
+import {formatPercent, type Lang} from "./format.js";
 import {
   cubeAttainment,
   cubeCurve,
@@ -16,7 +15,7 @@ import {
   cubeHistogramSql,
   type Buckets,
 } from "./speed-cube.js";
-import type {Distributions} from "./speed-distributions.js";
+import {speedDrillDown, type Distributions} from "./speed-distributions.js";
 import type {Engine} from "./speed-engine.js";
 import {curveGrid, type ChannelTargets, type DrillTarget, type SpeedCut} from "./speed-sql.js";
 import {rows} from "./sql-runner.js";
@@ -101,24 +100,7 @@ export async function cubeDrillInto(
   }
   const [count] = await rows(e.db, cubeDrillCountSql(cut, target, B));
   const list = await rows(e.db, cubeDrillRowsSql(cut, target, DRILL_LIMIT, B));
-  const channel =
-    target.channel === "(all)" ? t.filters.any : (t.filters.channels[target.channel] ?? target.channel);
-  const what =
-    target.kind === "band"
-      ? `${channel} · ${bandLabel(target.band, lang)}`
-      : t.drill.curve(channel, formatMinutes(target.x, lang));
-  const element = drillDown(list, {
-    total: Number(count?.n ?? 0),
-    lang,
-    what,
-    groupNames,
-    filename: `tickets-${cut.metric}-${target.channel}.csv`.replace(/[^A-Za-z0-9_.()-]+/g, "-"),
-    onBack: () => {
-      back?.scrollIntoView({block: "nearest"});
-      back?.querySelector<HTMLElement>("svg, button")?.focus();
-    },
-  });
-  element.dataset.target = JSON.stringify(target);
+  const element = speedDrillDown(list, Number(count?.n ?? 0), cut, target, {lang, back, groupNames});
   element.dataset.source = "cubes";
   element
     .querySelector(".drill-title")

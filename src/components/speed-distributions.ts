@@ -87,6 +87,24 @@ export async function drillInto(
   );
   const [count] = await rows(e.db, drillCountSql(cut, target));
   const list = await rows(e.db, drillRowsSql(cut, target, DRILL_LIMIT));
+  const element = speedDrillDown(list, Number(count?.n ?? 0), cut, target, {lang, back, groupNames});
+  host.replaceChildren(element);
+  element.scrollIntoView({block: "nearest"});
+  return element;
+}
+
+/**
+ * The drill-down of one Speed bar or point from its rows and count, whichever engine picked them
+ * (ticket rows here, cubes' buckets in speed-cube-view.ts): named by channel and band or time.
+ */
+export function speedDrillDown(
+  list: Record<string, unknown>[],
+  total: number,
+  cut: SpeedCut,
+  target: DrillTarget,
+  {lang, back, groupNames}: {lang: Lang; back?: HTMLElement; groupNames?: Record<string, string>},
+): HTMLElement {
+  const t = messages(lang);
   const channel =
     target.channel === "(all)" ? t.filters.any : (t.filters.channels[target.channel] ?? target.channel);
   const what =
@@ -94,7 +112,7 @@ export async function drillInto(
       ? `${channel} · ${bandLabel(target.band, lang)}`
       : t.drill.curve(channel, formatMinutes(target.x, lang));
   const element = drillDown(list, {
-    total: Number(count?.n ?? 0),
+    total,
     lang,
     what,
     groupNames,
@@ -105,7 +123,5 @@ export async function drillInto(
     },
   });
   element.dataset.target = JSON.stringify(target);
-  host.replaceChildren(element);
-  element.scrollIntoView({block: "nearest"});
   return element;
 }

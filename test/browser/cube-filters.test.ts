@@ -5,7 +5,7 @@
  * a bar's tickets as many as the bar counts, in its CSV too; Satisfaction and Team from the ticket
  * rows, as the command line computes them; a bookmarked address reopens the same view.
  */
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
@@ -14,13 +14,11 @@ import {bucketOf, EPSILON, representative} from "../../loaders/metrics/histogram
 import {readDatasetFiles} from "../../loaders/node/dataset.ts";
 import type {NativeRunner} from "../../loaders/node/duckdb-native.ts";
 import {openDatasetDir} from "../../loaders/node/summary.ts";
-import {formatNumber, formatPercent} from "../../src/components/format.ts";
 import {chromiumAvailable, launch, type Browser, type Visit} from "./chromium.ts";
 import {cli} from "./cli-kpis.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST_CUBES, settled} from "./site.ts";
-
-type CliRow = Record<string, number | string | boolean | null>;
+import {cliKpi, drillTallestBar, expectTeamGroupRow, tick} from "./analysis-steps.ts";
 
 const CARDS = ["first_reply", "full_resolution", "requester_wait"] as const;
 const CHANNEL = "email";
@@ -31,16 +29,6 @@ const TAGS = ["vip", "refund"];
 /** The Speed page's band edges in minutes (src/components/speed-sql.ts), written out again. */
 const EDGES = [0, 1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080, 43200];
 const bandOf = (v: number) => EDGES.filter((e) => e > 0 && v >= e).length;
-
-/** One KPI's rows from `servicebench kpis --json` on the demo dataset with the given options. */
-function cliKpi(dataset: string, id: string, ...options: string[]): CliRow[] {
-  const report = JSON.parse(cli("kpis", dataset, "--json", ...options).stdout) as {
-    kpis: {id: string; rows: CliRow[]}[];
-  };
-  const k = report.kpis.find((x) => x.id === id);
-  if (!k) throw new Error(`${id} missing from the command line's output`);
-  return k.rows;
-}
 
 /** Resolves once the Speed page's cards and charts were redrawn after the last filter change. */
 async function redrawn(page: Page): Promise<void> {
@@ -57,11 +45,6 @@ async function redrawn(page: Page): Promise<void> {
 }
 
 /** Ticks one value of one filter in the bar (opening its list first), as a visitor would. */
-async function tick(page: Page, dimension: string, value: string): Promise<void> {
-  await page.click(`details[data-dimension='${dimension}'] > summary`);
-  await page.check(`details[data-dimension='${dimension}'] input[name='${dimension}'][value='${value}']`);
-  await page.click(`details[data-dimension='${dimension}'] > summary`);
-}
 
 interface Card {
   value: string;
@@ -132,39 +115,6 @@ async function expectedHistogram(
     out[key] = (out[key] ?? 0) + 1;
   }
   return out;
-}
-
-/** Opens the tallest bar's tickets, clicked in its middle; returns the list and the bar's count. */
-async function drillTallestBar(page: Page) {
-  await page.$eval("#speed-histogram svg[aria-label] g[aria-label='bar']", (g) =>
-    g.scrollIntoView({block: "center"}),
-  );
-  const box = await page.$$eval("#speed-histogram svg g[aria-label='bar'] rect", (rects) => {
-    const r = rects.map((x) => x.getBoundingClientRect()).reduce((a, b) => (b.height > a.height ? b : a));
-    return {x: r.x + r.width / 2, y: r.y + r.height / 2};
-  });
-  await page.mouse.move(box.x, box.y);
-  await page.mouse.click(box.x, box.y);
-  await page.waitForSelector(".drill-down", {timeout: 0});
-  const drill = await page.$eval(".drill-down", (d) => ({
-    target: JSON.parse(d.getAttribute("data-target")!) as {channel: string; band: number},
-    total: Number(d.getAttribute("data-total")),
-    rows: d.querySelectorAll("tbody tr").length,
-    source: d.getAttribute("data-source"),
-  }));
-  const bar = await page.$eval(
-    `#speed-histogram-table button[data-channel='${drill.target.channel}'][data-band='${drill.target.band}']`,
-    (b) => Number(b.getAttribute("data-tickets")),
-  );
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.click(".drill-down .csv-download"),
-  ]);
-  const csv = readFileSync((await download.path())!, "utf8")
-    .replace(/^\ufeff/, "")
-    .trimEnd()
-    .split("\r\n");
-  return {drill, bar, csv};
 }
 
 const fileRequests = async (visit: Visit, pattern: RegExp) =>
@@ -339,20 +289,7 @@ describe.skipIf(!chromiumAvailable)("cube mode under filters (SERVICEBENCH_SITE_
     const {page} = visit;
     await page.waitForSelector("#analysis-status[data-state='ready']", {state: "attached", timeout: 0});
     expect(await settled(page)).toEqual([]);
-    const options = ["--by", "group", "--channel", CHANNEL, "--group", GROUP];
-    const tickets = cliKpi(dataset, "tickets", ...options);
-    const oneTouch = cliKpi(dataset, "one_touch", ...options);
-    const csat = cliKpi(dataset, "csat", ...options);
-    expect(tickets.map((r) => r.cut)).toEqual([GROUP]);
-    const cells = await page.$$eval("#team-groups tbody tr", (rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent ?? "")),
-    );
-    expect(cells.length).toBe(1);
-    const [name, count, , , touch, , satisfaction] = cells[0]!;
-    expect(name).toBe(GROUP_NAME);
-    expect(count).toBe(formatNumber(Number(tickets[0]!.n), "fr"));
-    expect(touch).toBe(formatPercent(Number(oneTouch[0]!.value), "fr"));
-    expect(satisfaction).toBe(formatPercent(Number(csat[0]!.value), "fr"));
+    await expectTeamGroupRow(page, dataset, {channel: CHANNEL, group: GROUP, name: GROUP_NAME});
     expect({problems: visit.problems, foreign: visit.foreign}).toEqual({problems: [], foreign: []});
     await page.close();
   });

@@ -4,23 +4,16 @@
  * whose bar shows them, in both languages. Group names replace the export's ids in the bar and
  * the Team table.
  */
-import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {messages} from "../../src/i18n/messages.ts";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled} from "./site.ts";
+import {tick} from "./analysis-steps.ts";
 
 /** The demo's group the test keeps, named in its Zendesk side-load. */
 const GROUP = "360001000101";
 const GROUP_NAME = "Orders & Delivery";
-
-/** Ticks one value of one filter in the bar, as a visitor would (the bar writes the address at once). */
-async function tick(page: Page, dimension: string, value: string): Promise<void> {
-  await page.click(`details[data-dimension='${dimension}'] > summary`);
-  await page.check(`details[data-dimension='${dimension}'] input[name='${dimension}'][value='${value}']`);
-  await page.click(`details[data-dimension='${dimension}'] > summary`);
-}
 
 describe.skipIf(!chromiumAvailable)("the filters follow the visitor", () => {
   let server: Awaited<ReturnType<typeof serveDirectory>>;

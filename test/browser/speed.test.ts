@@ -1,5 +1,5 @@
 import {execFileSync} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled} from "./site.ts";
+import {drillTallestBar} from "./analysis-steps.ts";
 
 const CARDS = ["first_reply", "full_resolution", "requester_wait"];
 type Report = {kpis: {id: string; rows: Record<string, number | null>[]}[]};
@@ -130,38 +131,11 @@ describe.skipIf(!chromiumAvailable)("the Speed page under filters", () => {
 
       // A bar's tickets: as many rows as the bar counts.
       // The tallest bar, clicked where a visitor would: its middle.
-      await page.$eval("#speed-histogram svg[aria-label] g[aria-label='bar']", (g) =>
-        g.scrollIntoView({block: "center"}),
-      );
-      const box = await page.$$eval("#speed-histogram svg g[aria-label='bar'] rect", (rects) => {
-        const r = rects.map((x) => x.getBoundingClientRect()).reduce((a, b) => (b.height > a.height ? b : a));
-        return {x: r.x + r.width / 2, y: r.y + r.height / 2};
-      });
-      await page.mouse.move(box.x, box.y);
-      await page.mouse.click(box.x, box.y);
-      await page.waitForSelector(".drill-down", {timeout: 0});
-      const drill = await page.$eval(".drill-down", (d) => ({
-        target: JSON.parse(d.getAttribute("data-target")!) as {channel: string; band: number},
-        total: Number(d.getAttribute("data-total")),
-        rows: d.querySelectorAll("tbody tr").length,
-      }));
-      const bar = await page.$eval(
-        `#speed-histogram-table button[data-channel='${drill.target.channel}'][data-band='${drill.target.band}']`,
-        (b) => Number(b.getAttribute("data-tickets")),
-      );
+      const {drill, bar, csv: lines} = await drillTallestBar(page);
       expect(drill.total).toBe(bar);
       expect(drill.rows).toBe(Math.min(bar, 500));
 
       // Its CSV: a header of the columns, then one line per ticket listed.
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.click(".drill-down .csv-download"),
-      ]);
-      const csv = readFileSync((await download.path())!, "utf8");
-      const lines = csv
-        .replace(/^\ufeff/, "")
-        .trimEnd()
-        .split("\r\n");
       expect(lines[0]).toBe(
         "ticket_id,channel,group_name,created_date,first_reply_minutes,full_resolution_minutes,status,score",
       );

@@ -11,24 +11,14 @@ import type {KpiOptions, Row, SqlRunner} from "../../metrics/types.ts";
 import {SPIKE_MIN_TICKETS, SPIKE_Z} from "../../metrics/kpis/volume-by-day.ts";
 import {kpiMeta} from "../../view/kpi-meta.ts";
 import {backlogSeries} from "../../../src/components/volume-series.ts";
-import {readDatasetFiles, type Dataset, type DatasetFiles} from "../dataset.ts";
-import {openDataset, openDatasetDir} from "../summary.ts";
+import {TEAM_KPIS} from "../../../src/components/team-views.ts";
 import {cached} from "./dataset-cache.ts";
 import {siteDataset, siteDatasetKey} from "./dataset.ts";
-import {siteKpis} from "./kpis.ts";
+import {siteKpis, withSiteRunner} from "./kpis.ts";
 import {siteMode} from "./mode.ts";
 
 /** The Satisfaction page's cards. */
 export const SATISFACTION_CARDS = ["csat", "csat_response_rate", "nps"] as const;
-/** The Team page's columns, as src/components/team-views.ts TEAM_KPIS. */
-export const TEAM_COLUMNS = [
-  "tickets",
-  "first_reply",
-  "full_resolution",
-  "one_touch",
-  "csat",
-  "csat_response_rate",
-] as const;
 
 /** What an unfiltered analysis page passes the registry (analysis-db.ts queryOptions). */
 const UNFILTERED: KpiOptions = {clock: "calendar"};
@@ -39,7 +29,7 @@ const rowsOf = async (runner: SqlRunner, id: string, options: KpiOptions): Promi
 /** Every team column cut one way, by KPI id. */
 async function cut(runner: SqlRunner, by: "group" | "agent"): Promise<Record<string, Row[]>> {
   const out: Record<string, Row[]> = {};
-  for (const id of TEAM_COLUMNS) out[id] = await rowsOf(runner, id, {...UNFILTERED, by});
+  for (const id of TEAM_KPIS) out[id] = await rowsOf(runner, id, {...UNFILTERED, by});
   return out;
 }
 
@@ -74,7 +64,7 @@ export async function analysisOf(runner: SqlRunner, calendar: {id: string; rows:
     team: {
       group: await cut(runner, "group"),
       agent: await cut(runner, "agent"),
-      minN: Object.fromEntries(TEAM_COLUMNS.map((id) => [id, KPI_BY_ID.get(id)!.minN])),
+      minN: Object.fromEntries(TEAM_KPIS.map((id) => [id, KPI_BY_ID.get(id)!.minN])),
     },
   };
 }
@@ -89,15 +79,6 @@ export async function siteAnalysis(env = process.env): Promise<SiteAnalysis | nu
   if (siteMode(facts.tickets, env).mode === "cubes") return null;
   return cached("analysis", key, async () => {
     const kpis = await siteKpis(env);
-    const dir = env.SERVICEBENCH_DATA || undefined;
-    const dataset = dir ? await readDatasetFiles(dir) : await siteDataset(env);
-    const runner = dir
-      ? await openDatasetDir(dataset as DatasetFiles)
-      : await openDataset(dataset as Dataset);
-    try {
-      return await analysisOf(runner, kpis.calendar.kpis);
-    } finally {
-      runner.close();
-    }
+    return withSiteRunner(env, (runner) => analysisOf(runner, kpis.calendar.kpis));
   });
 }
