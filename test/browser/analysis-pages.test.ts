@@ -3,16 +3,14 @@
  * render without a console error, follow the filter bar, and show the figures the command line
  * computes with the same filters.
  */
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {readFileSync, rmSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled} from "./site.ts";
 import {cliKpi, expectTeamGroupRow, filterSatisfaction} from "./analysis-steps.ts";
-import {cli} from "./cli-kpis.ts";
+import {ingestDemo} from "./cli-kpis.ts";
 
 /** The two filters the tests set: one channel and one group (a Zendesk group id in the demo). */
 const CHANNEL = "email";
@@ -37,9 +35,7 @@ describe.skipIf(!chromiumAvailable)("the analysis pages", () => {
   let browser: Browser;
   let dataset: string;
   beforeAll(async () => {
-    dataset = mkdtempSync(join(tmpdir(), "servicebench-analysis-"));
-    // Exit 1 still writes the dataset; the rows it could not read are not KPI inputs here.
-    cli("ingest", "data/demo", "--org", "demo-outdoor-gear", "--out", dataset);
+    dataset = ingestDemo("analysis");
     server = await serveDirectory(DIST);
     browser = await launch(server.origin);
   });

@@ -1,4 +1,7 @@
 import {spawnSync} from "node:child_process";
+import {mkdtempSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {expect} from "vitest";
 
 /** One KPI of `servicebench kpis --json`. */
@@ -13,6 +16,16 @@ export function cli(...args: string[]) {
   const r = spawnSync("node", ["bin/servicebench.js", ...args], {encoding: "utf8"});
   if (r.status !== 0 && r.status !== 1) throw new Error(`servicebench ${args.join(" ")}: ${r.stderr}`);
   return {stdout: r.stdout, stderr: r.stderr, status: r.status};
+}
+
+/**
+ * The demo organisation ingested into a new temporary directory, returned. Exit 1 still writes
+ * the dataset: the rows it could not read are not KPI inputs.
+ */
+export function ingestDemo(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `servicebench-${name}-`));
+  cli("ingest", "data/demo", "--org", "demo-outdoor-gear", "--out", dir);
+  return dir;
 }
 
 /** `servicebench kpis <dataset> --json`, by KPI id. */

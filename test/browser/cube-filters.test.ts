@@ -5,9 +5,7 @@
  * a bar's tickets as many as the bar counts, in its CSV too; Satisfaction and Team from the ticket
  * rows, as the command line computes them; a bookmarked address reopens the same view.
  */
-import {mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {rmSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {bucketOf, EPSILON, representative} from "../../loaders/metrics/histogram.ts";
@@ -15,7 +13,7 @@ import {readDatasetFiles} from "../../loaders/node/dataset.ts";
 import type {NativeRunner} from "../../loaders/node/duckdb-native.ts";
 import {openDatasetDir} from "../../loaders/node/summary.ts";
 import {chromiumAvailable, launch, type Browser, type Visit} from "./chromium.ts";
-import {cli} from "./cli-kpis.ts";
+import {ingestDemo} from "./cli-kpis.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST_CUBES, settled} from "./site.ts";
 import {
@@ -120,8 +118,7 @@ describe.skipIf(!chromiumAvailable)("cube mode under filters (SERVICEBENCH_SITE_
   let dataset: string;
   let db: NativeRunner;
   beforeAll(async () => {
-    dataset = mkdtempSync(join(tmpdir(), "servicebench-cube-filters-"));
-    cli("ingest", "data/demo", "--org", "demo-outdoor-gear", "--out", dataset);
+    dataset = ingestDemo("cube-filters");
     db = await openDatasetDir(await readDatasetFiles(dataset));
     server = await serveDirectory(DIST_CUBES);
     browser = await launch(server.origin);

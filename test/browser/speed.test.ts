@@ -1,13 +1,12 @@
 import {execFileSync} from "node:child_process";
-import {mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {rmSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumAvailable, launch, type Browser} from "./chromium.ts";
 import {serveDirectory} from "./static-server.ts";
 import {DIST, settled} from "./site.ts";
 import {drillTallestBar, redrawn} from "./analysis-steps.ts";
+import {ingestDemo} from "./cli-kpis.ts";
 
 const CARDS = ["first_reply", "full_resolution", "requester_wait"];
 type Report = {kpis: {id: string; rows: Record<string, number | null>[]}[]};
@@ -36,21 +35,7 @@ describe.skipIf(!chromiumAvailable)("the Speed page under filters", () => {
   let browser: Browser;
   let dataset: string;
   beforeAll(async () => {
-    dataset = mkdtempSync(join(tmpdir(), "servicebench-speed-"));
-    try {
-      execFileSync("node", [
-        "bin/servicebench.js",
-        "ingest",
-        "data/demo",
-        "--org",
-        "demo-outdoor-gear",
-        "--out",
-        dataset,
-      ]);
-    } catch (error) {
-      // Exit 1 still writes the dataset; the rows it could not read are not KPI inputs here.
-      if ((error as {status?: number}).status !== 1) throw error;
-    }
+    dataset = ingestDemo("speed");
     server = await serveDirectory(DIST);
     browser = await launch(server.origin);
   });
